@@ -1,0 +1,37 @@
+import type { Region, Source } from '../domain/index.ts';
+
+/** How served feeds are built. */
+export interface OutputConfig {
+  /** Absolute base URL for self links, without a trailing slash (BASE_URL overrides it). */
+  baseUrl: string;
+  /** Title prefix of every served feed, e.g. "wirefeed". */
+  title: string;
+  /** Stories per served feed. */
+  itemsPerFeed: number;
+  /** Stories older than this (by first seen) are dropped from the store. */
+  retentionDays: number;
+}
+
+/** How sources are fetched. */
+export interface FetchConfig {
+  timeoutMs: number;
+  maxBytes: number;
+  /** Sources fetched at once. */
+  concurrency: number;
+}
+
+/** How copies of one story are recognised. */
+export interface DedupeConfig {
+  windowHours: number;
+}
+
+/** config/feeds.yaml, validated and resolved: every region's countries are ISO codes. */
+export interface Config {
+  /** The file it was loaded from, for messages. */
+  file: string;
+  regions: Region[];
+  sources: Source[];
+  output: OutputConfig;
+  fetch: FetchConfig;
+  dedupe: DedupeConfig;
+}

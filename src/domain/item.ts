@@ -1,0 +1,45 @@
+/** A media file attached to an item (RSS enclosure, media:content). */
+export interface Enclosure {
+  url: string;
+  type?: string;
+  length?: number;
+}
+
+/** A point from GeoRSS / W3C geo, kept for classification. */
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** Where an item's published date came from, when it is not the feed's own. */
+export type DateFallback = 'first-seen' | 'future-clamped';
+
+/** One entry of one source's feed, normalized. Every stage after parse works on this. */
+export interface Item {
+  /** Stable id: never changes for the same entry of the same source across re-fetches. */
+  id: string;
+  sourceId: string;
+  /** The publisher's guid / atom:id / JSON id, if any. */
+  guid?: string;
+  /** The original link, absolute. */
+  link: string;
+  /** Canonical form of `link` (lowercased host, no tracking parameters, no fragment). */
+  url: string;
+  /** Plain text. */
+  title: string;
+  /** Plain text, bounded, cut at a word. */
+  summary: string;
+  /** Sanitized HTML, safe to re-serve. */
+  contentHtml?: string;
+  /** Plain text of the whole content, for classification and dedupe. */
+  text: string;
+  /** ISO 8601. */
+  published: string;
+  dateFallback?: DateFallback;
+  author?: string;
+  categories: string[];
+  language?: string;
+  image?: string;
+  enclosures: Enclosure[];
+  geo?: GeoPoint;
+}

@@ -1,0 +1,35 @@
+import type { Item } from './item.ts';
+
+/** One piece of evidence for a country: where it was found and how much it weighs. */
+export interface Evidence {
+  country: string;
+  /** dateline, title, lead, body, geo, source-default, rule … */
+  kind: string;
+  /** The text that matched, e.g. "MOSCOW" or "Japanese". */
+  match: string;
+  weight: number;
+}
+
+/** The outcome of classifying one item. */
+export interface Classification {
+  countries: string[];
+  regions: string[];
+  evidence: Evidence[];
+}
+
+/** A later copy of a story from another outlet ("also reported by"). */
+export interface Copy {
+  itemId: string;
+  sourceId: string;
+  link: string;
+  published: string;
+}
+
+/** A story: the first item seen plus every later copy of it. Its id is the first item's id, forever. */
+export interface Story extends Classification {
+  id: string;
+  item: Item;
+  copies: Copy[];
+  /** ISO 8601: when wirefeed first stored it. */
+  firstSeen: string;
+}

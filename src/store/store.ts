@@ -1,0 +1,44 @@
+import type { Copy, SourceState, Story } from '../domain/index.ts';
+
+/** A page of stories, newest published first. */
+export interface StoryPage {
+  stories: Story[];
+  /** Opaque cursor for the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+/** Which page to read. */
+export interface ListOptions {
+  limit: number;
+  /** A `next` cursor from an earlier page. */
+  cursor?: string;
+}
+
+/**
+ * Where stories and source state live. Speaks the domain, never raw storage commands.
+ * Implementations: RedisStore (production) and EmbeddedStore (no Redis configured).
+ * Every failure throws a StoreError; nothing is silently skipped.
+ */
+export interface Store {
+  /**
+   * Saves a new story and indexes it under its identity keys (canonical URL, guid …),
+   * its regions, its countries and its published time.
+   */
+  saveStory(story: Story, identityKeys: string[]): Promise<void>;
+  /** Adds a later copy of an existing story ("also reported by"), indexing its identity keys too. */
+  addCopy(storyId: string, copy: Copy, identityKeys: string[]): Promise<void>;
+  /** The id of the story already holding any of these identity keys, if one does. */
+  findByIdentity(identityKeys: string[]): Promise<string | undefined>;
+  getStory(id: string): Promise<Story | undefined>;
+  /** Stories of a region, newest published first. */
+  listRegion(regionId: string, options: ListOptions): Promise<StoryPage>;
+  /** Stories about a country (ISO 3166-1 alpha-2, upper case), newest published first. */
+  listCountry(country: string, options: ListOptions): Promise<StoryPage>;
+  getSourceState(sourceId: string): Promise<SourceState | undefined>;
+  saveSourceState(state: SourceState): Promise<void>;
+  /** Removes stories first seen before `cutoff` with every index entry; returns how many. */
+  prune(cutoff: Date): Promise<number>;
+  /** Counts for /healthz and logs. */
+  stats(): Promise<{ stories: number }>;
+  close(): Promise<void>;
+}
