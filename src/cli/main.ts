@@ -1,0 +1,73 @@
+import { checkConfigCommand } from './check-config.ts';
+import { classifyCommand } from './classify.ts';
+import { parseCommand } from './parse.ts';
+import { fetchOnceCommand } from './fetch-once.ts';
+import { runService } from './serve.ts';
+import { buildServices, loadSettingsConfig } from './services.ts';
+import { readSettings, type Settings } from './settings.ts';
+
+const HELP = `wirefeed — deduplicated, region-curated news-wire feeds
+
+Usage: wirefeed <command> [--config FILE] [args]
+
+  start               worker and HTTP server (what \`npm start\` runs)
+  worker              the scheduled worker only
+  serve               the HTTP server only
+  fetch-once          one pass over all sources, a summary per source
+  check-config [FILE] validate a config file
+  parse FILE          a feed file's normalized items as JSON
+  classify            JSON lines {id,title,body} on stdin → {id,countries,regions} on stdout
+
+Environment: WIREFEED_CONFIG, REDIS_URL, PORT, BASE_URL, LOG_LEVEL, WIREFEED_DATA_DIR (see README).
+`;
+
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+async function run(settings: Settings): Promise<number> {
+  switch (settings.command) {
+    case 'start':
+      return serve(settings, { http: true, worker: true });
+    case 'worker':
+      return serve(settings, { http: false, worker: true });
+    case 'serve':
+      return serve(settings, { http: true, worker: false });
+    case 'fetch-once': {
+      const services = await buildServices(settings);
+      try {
+        return await fetchOnceCommand(services, io.stdout);
+      } finally {
+        await services.close();
+      }
+    }
+    case 'check-config':
+      return checkConfigCommand(settings.args.length ? settings.args : [settings.configFile], io);
+    case 'parse':
+      return parseCommand(settings.args, io);
+    case 'classify': {
+      const config = await loadSettingsConfig(settings);
+      return classifyCommand(settings.args, io, config.regions);
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(HELP);
+      return 0;
+    default:
+      io.stderr.write(`wirefeed: unknown command "${settings.command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+async function serve(settings: Settings, parts: { http: boolean; worker: boolean }): Promise<number> {
+  const services = await buildServices(settings);
+  await runService(services, { ...parts, port: settings.port });
+  return 0;
+}
+
+try {
+  process.exitCode = await run(readSettings(process.argv.slice(2), process.env));
+} catch (error) {
+  // Start-up failures (bad config, unreachable Redis) end here: one clear line, non-zero exit.
+  io.stderr.write(`wirefeed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

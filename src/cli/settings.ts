@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The config shipped with the package, used when the working directory has none of its own.
+const PACKAGED_CONFIG = fileURLToPath(new URL('../../config/feeds.yaml', import.meta.url));
+
+/** Everything wirefeed takes from the command line and the environment, read once here. */
+export interface Settings {
+  command: string;
+  args: string[];
+  configFile: string;
+  redisUrl?: string;
+  port: number;
+  baseUrl?: string;
+  logLevel: string;
+  dataDir: string;
+}
+
+/** Reads argv (`wirefeed <command> [--config FILE] [args…]`) and the environment. */
+export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
+  const rest = [...argv];
+  let configFile = env.WIREFEED_CONFIG || defaultConfigFile();
+  const configAt = rest.findIndex((arg) => arg === '--config' || arg.startsWith('--config='));
+  if (configAt >= 0) {
+    const [flag] = rest.splice(configAt, 1) as [string];
+    configFile = flag.includes('=') ? flag.slice('--config='.length) : (rest.splice(configAt, 1)[0] ?? '');
+    if (!configFile) throw new Error('cli: --config needs a file');
+  }
+  const port = Number(env.PORT || 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`cli: PORT must be a port number, got "${env.PORT}"`);
+  return {
+    command: rest.shift() ?? 'help',
+    args: rest,
+    configFile,
+    redisUrl: env.REDIS_URL || undefined,
+    port,
+    baseUrl: env.BASE_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    dataDir: path.resolve(env.WIREFEED_DATA_DIR || 'data'),
+  };
+}
+
+function defaultConfigFile(): string {
+  return existsSync('config/feeds.yaml') ? 'config/feeds.yaml' : PACKAGED_CONFIG;
+}

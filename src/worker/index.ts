@@ -1,0 +1,4 @@
+/** The scheduled worker: chains fetch → parse → normalize → dedupe → classify → store per source. */
+export { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
+export { runCycle, type CycleScope } from './run-cycle.ts';
+export { startWorker, type Worker } from './schedule.ts';

@@ -1,0 +1,101 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.ts';
+import type { Item, Source, SourceState, Story } from '../domain/index.ts';
+import type { Classifier } from '../classify/index.ts';
+import type { Store } from '../store/index.ts';
+import { fetchSource } from '../fetch/index.ts';
+import { parseFeed } from '../parse/index.ts';
+import { normalizeFeed } from '../normalize/index.ts';
+import { findStory } from '../dedupe/index.ts';
+
+/** What the ingest cycle needs, passed in explicitly. */
+export interface IngestDeps {
+  config: Config;
+  store: Store;
+  classifier: Classifier;
+  logger: Logger;
+  userAgent: string;
+  now: () => Date;
+}
+
+/** The outcome of polling one source. */
+export interface SourceReport {
+  sourceId: string;
+  status: 'ok' | 'not-modified' | 'failed';
+  items: number;
+  newStories: number;
+  copies: number;
+  warnings: string[];
+  error?: string;
+}
+
+/** Fetches, parses, dedupes, classifies and stores one source; records its state either way. */
+export async function ingestSource(source: Source, deps: IngestDeps): Promise<SourceReport> {
+  const previous = await deps.store.getSourceState(source.id);
+  const fetchedAt = deps.now().toISOString();
+  const report: SourceReport = { sourceId: source.id, status: 'ok', items: 0, newStories: 0, copies: 0, warnings: [] };
+  let outcome: Partial<SourceState>;
+  try {
+    outcome = await pollSource(source, previous, deps, report);
+  } catch (error) {
+    report.status = 'failed';
+    report.error = error instanceof Error ? error.message : String(error);
+    outcome = { lastError: report.error, consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1 };
+  }
+  const base = previous ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 };
+  await deps.store.saveSourceState({ ...base, lastFetchedAt: fetchedAt, ...outcome });
+  return report;
+}
+
+// One conditional GET, then every item through the stages; returns the state to remember.
+async function pollSource(
+  source: Source,
+  previous: SourceState | undefined,
+  deps: IngestDeps,
+  report: SourceReport,
+): Promise<Partial<SourceState>> {
+  const fetched = await fetchSource(source, {
+    ...deps.config.fetch,
+    userAgent: deps.userAgent,
+    etag: previous?.etag,
+    lastModified: previous?.lastModified,
+  });
+  const success = { lastSuccessAt: deps.now().toISOString(), lastError: undefined, consecutiveFailures: 0 };
+  if (fetched.kind === 'not-modified') {
+    report.status = 'not-modified';
+    return success;
+  }
+  const parsed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
+  const items = normalizeFeed(parsed, source, deps.now());
+  report.items = items.length;
+  report.warnings = parsed.warnings;
+  await storeItems(items, source, deps, report);
+  const itemsSeen = (previous?.itemsSeen ?? 0) + items.length;
+  return { ...success, etag: fetched.etag, lastModified: fetched.lastModified, warnings: parsed.warnings, itemsSeen };
+}
+
+async function storeItems(items: Item[], source: Source, deps: IngestDeps, report: SourceReport): Promise<void> {
+  for (const item of items) {
+    const verdict = await findStory(item, deps.store);
+    if (verdict.kind === 'seen') continue;
+    if (verdict.kind === 'copy') {
+      const copy = { itemId: item.id, sourceId: item.sourceId, link: item.link, published: item.published };
+      await deps.store.addCopy(verdict.story.id, copy, verdict.identityKeys);
+      report.copies += 1;
+      continue;
+    }
+    await deps.store.saveStory(newStory(item, source, deps), verdict.identityKeys);
+    report.newStories += 1;
+  }
+}
+
+function newStory(item: Item, source: Source, deps: IngestDeps): Story {
+  const classification = deps.classifier.classify({
+    title: item.title,
+    text: item.text,
+    geo: item.geo,
+    defaultCountries: source.defaultCountries,
+    defaultRegions: source.defaultRegions,
+  });
+  return { id: item.id, item, copies: [], firstSeen: deps.now().toISOString(), ...classification };
+}

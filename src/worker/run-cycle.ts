@@ -1,0 +1,49 @@
+import type { Source, SourceState } from '../domain/index.ts';
+import { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
+import { mapWithLimit } from './pool.ts';
+
+/** Which sources a cycle polls: all of them, or only those whose poll interval has passed. */
+export type CycleScope = 'all' | 'due';
+
+/** Polls sources concurrently; a failing source is reported and never stops the others. */
+export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Promise<SourceReport[]> {
+  const sources = scope === 'all' ? deps.config.sources : await dueSources(deps);
+  const reports = await mapWithLimit(sources, deps.config.fetch.concurrency, (source) => ingestLogged(source, deps));
+  await pruneExpired(deps);
+  return reports;
+}
+
+async function ingestLogged(source: Source, deps: IngestDeps): Promise<SourceReport> {
+  const log = deps.logger.child({ source: source.id });
+  const started = performance.now();
+  let report: SourceReport;
+  try {
+    report = await ingestSource(source, deps);
+  } catch (error) {
+    // Only the store failing can get here (ingestSource catches the stages' errors itself).
+    const message = error instanceof Error ? error.message : String(error);
+    report = { sourceId: source.id, status: 'failed', items: 0, newStories: 0, copies: 0, warnings: [], error: message };
+  }
+  const durationMs = Math.round(performance.now() - started);
+  const { status, items, newStories, copies, warnings, error } = report;
+  if (status === 'failed') log.warn({ status, durationMs, reason: error }, 'source failed');
+  else log.info({ status, durationMs, items, newStories, copies, warnings: warnings.length || undefined }, 'source polled');
+  return report;
+}
+
+async function dueSources(deps: IngestDeps): Promise<Source[]> {
+  const now = deps.now().getTime();
+  const states = await Promise.all(deps.config.sources.map((source) => deps.store.getSourceState(source.id)));
+  return deps.config.sources.filter((source, index) => isDue(source, states[index], now));
+}
+
+function isDue(source: Source, state: SourceState | undefined, now: number): boolean {
+  if (!state?.lastFetchedAt) return true;
+  return Date.parse(state.lastFetchedAt) + source.pollIntervalMinutes * 60_000 <= now;
+}
+
+async function pruneExpired(deps: IngestDeps): Promise<void> {
+  const cutoff = new Date(deps.now().getTime() - deps.config.output.retentionDays * 86_400_000);
+  const removed = await deps.store.prune(cutoff);
+  if (removed > 0) deps.logger.info({ removed }, 'pruned expired stories');
+}
