@@ -1,0 +1,128 @@
+// End to end: fixture feeds over HTTP → one worker cycle into the real Redis → the real Express app
+// over a socket, read back by rss-parser and as JSON Feed 1.1.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import Parser from 'rss-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/index.ts';
+import { createClassifier } from '../../src/classify/index.ts';
+import { createApp } from '../../src/http/index.ts';
+import { RedisStore } from '../../src/store/index.ts';
+import { runCycle, type SourceReport } from '../../src/worker/index.ts';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { listen } from '../support/listen.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `wirefeed-test:${randomUUID()}:`;
+const KURILS = "Russia rejects Tokyo's claim to the southern Kuril Islands";
+
+function configYaml(fixtures: FixtureServer): string {
+  const source = (id: string, file: string, extra = '') =>
+    `  - id: ${id}\n    url: ${fixtures.url(file)}\n    title: ${id} title\n    language: en\n${extra}`;
+  return `regions:
+  - { id: world, title: World, description: Every story, all: true }
+  - { id: russia, title: Russia, description: Russia, countries: [RU] }
+  - { id: asia-pacific, title: Asia-Pacific, description: Asia and the Pacific, areas: [Eastern Asia, Oceania] }
+  - { id: africa, title: Africa, description: Africa, areas: [Africa] }
+  - { id: americas, title: Americas, description: The Americas, areas: [Americas] }
+sources:
+${source('wire-moscow', 'wire/ria-world.rss')}${source('daily-outlet', 'wire/outlet-world.atom')}${source('guardian', 'feeds/news/rss-parser__guardian.rss', '    default: { countries: [GB] }\n')}${source('moved', 'wire/not-a-feed.html')}${source('gone', 'wire/no-such-feed.xml')}
+output:
+  baseUrl: http://feeds.example.test
+  itemsPerFeed: 100
+`;
+}
+
+let fixtures: FixtureServer;
+let redis: Redis;
+let store: RedisStore;
+let server: { baseUrl: string; close: () => Promise<void> };
+let reports: SourceReport[];
+
+beforeAll(async () => {
+  fixtures = await startFixtureServer();
+  const config = parseConfig(configYaml(fixtures), 'e2e.yaml');
+  redis = new Redis(REDIS_URL);
+  store = new RedisStore({ redis: redis.duplicate(), prefix });
+  const logger = pino({ level: 'silent' });
+  const deps = {
+    config,
+    store,
+    classifier: createClassifier(config.regions),
+    logger,
+    userAgent: 'wirefeed-test',
+    now: () => new Date('2026-02-07T13:00:00Z'),
+  };
+  reports = await runCycle(deps, 'all');
+  server = await listen(createApp({ store, config, logger }));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.unlink(...keys);
+  await redis.quit();
+  await fixtures?.close();
+});
+
+async function get(path: string): Promise<string> {
+  const response = await fetch(`${server.baseUrl}${path}`);
+  expect(response.status, path).toBe(200);
+  return response.text();
+}
+
+async function titlesOf(path: string): Promise<string[]> {
+  const feed = await new Parser().parseString(await get(path));
+  return feed.items.map((item) => item.title ?? '');
+}
+
+describe('one worker cycle, served', () => {
+  it('reports each source, and failing sources do not stop the others', () => {
+    const byId = Object.fromEntries(reports.map((report) => [report.sourceId, report]));
+    expect(byId['wire-moscow']).toMatchObject({ status: 'ok', items: 2, newStories: 2 });
+    expect(byId['daily-outlet']).toMatchObject({ status: 'ok', items: 3, newStories: 2, copies: 1 });
+    expect(byId['guardian']?.status).toBe('ok');
+    expect(byId['guardian']?.newStories).toBeGreaterThan(10);
+    expect(byId['moved']).toMatchObject({ status: 'failed' });
+    expect(byId['moved']?.error).toMatch(/not a feed/i);
+    expect(byId['gone']).toMatchObject({ status: 'failed' });
+    expect(byId['gone']?.error).toMatch(/404/);
+  });
+
+  it('puts a Moscow-datelined story about Japan in russia and asia-pacific, once', async () => {
+    const russia = await titlesOf('/feeds/russia.rss');
+    expect(russia.filter((title) => title === KURILS)).toHaveLength(1);
+    const asia = await titlesOf('/feeds/asia-pacific.atom');
+    expect(asia.filter((title) => title === KURILS)).toHaveLength(1);
+    const world = await titlesOf('/feeds/world.rss');
+    expect(world.filter((title) => title === KURILS)).toHaveLength(1);
+    expect(await titlesOf('/feeds/country/jp.rss')).toContain(KURILS);
+  });
+
+  it('keeps stories out of regions they are not about', async () => {
+    const africa = await titlesOf('/feeds/africa.rss');
+    expect(africa).toContain("Kenya's central bank holds its main rate");
+    expect(africa).not.toContain(KURILS);
+    expect(await titlesOf('/feeds/americas.atom')).toContain('Senate passes stopgap spending bill');
+    expect(await titlesOf('/feeds/russia.rss')).not.toContain('Senate passes stopgap spending bill');
+  });
+
+  it('serves the region as JSON Feed 1.1 with the original link, source and countries', async () => {
+    const feed = JSON.parse(await get('/feeds/russia.json'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.feed_url).toBe('http://feeds.example.test/feeds/russia.json');
+    const kurils = feed.items.find((item: { title: string }) => item.title === KURILS);
+    expect(kurils.url).toBe('https://wire-moscow.example/world/20260207/kurils-claim.html');
+    expect(kurils.tags).toEqual(expect.arrayContaining(['RU', 'JP']));
+    expect(JSON.stringify(kurils)).toContain('wire-moscow title');
+    expect(kurils.content_html).not.toContain('<script');
+    expect(new Date(kurils.date_published).toISOString()).toBe('2026-02-07T06:15:00.000Z');
+  });
+
+  it('stores the real-world feed with its items', async () => {
+    const world = await titlesOf('/feeds/world.rss');
+    expect(world.length).toBeGreaterThan(12);
+  });
+});
