@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FetchError, type Source } from '../../src/domain/index.ts';
+import { fetchSource, type FetchOptions } from '../../src/fetch/index.ts';
+
+const FEED = new URL('../fixtures/feeds/rss2/feed-rs__relative-urls-xmlbase.xml', import.meta.url);
+const OPTIONS: FetchOptions = { timeoutMs: 5_000, maxBytes: 1_000_000, userAgent: 'wirefeed-test/1 (+https://example.test)' };
+
+let server: Server;
+let base: string;
+let feedBytes: Buffer;
+let lastHeaders: IncomingHttpHeaders = {};
+let endlessClosed: Promise<number>;
+
+// Keeps writing 64 KiB chunks until the client hangs up; resolves with the bytes written.
+function endless(response: ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  let written = 0;
+  endlessClosed = new Promise((resolve) => response.on('close', () => resolve(written)));
+  response.writeHead(200, { 'content-type': 'application/rss+xml' });
+  const pump = () => {
+    let flowing = true;
+    while (!response.destroyed && flowing) {
+      flowing = response.write(chunk);
+      written += chunk.length;
+    }
+    if (!response.destroyed) response.once('drain', pump);
+  };
+  pump();
+}
+
+function drip(response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/rss+xml' });
+  const timer = setInterval(() => response.write('<'), 20);
+  response.on('close', () => clearInterval(timer));
+}
+
+const routes: Record<string, (response: ServerResponse, headers: IncomingHttpHeaders) => void> = {
+  '/feed.xml': (response, headers) => {
+    if (headers['if-none-match'] === '"v1"') return void response.writeHead(304).end();
+    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"', 'last-modified': 'Tue, 02 Mar 2021 22:39:15 GMT' });
+    response.end(feedBytes);
+  },
+  '/moved': (response) => void response.writeHead(301, { location: '/feed.xml' }).end(),
+  '/slow': drip,
+  '/endless': endless,
+  '/declared-huge': (response) => {
+    response.writeHead(200, { 'content-length': String(2 * 1024 ** 3) });
+    response.write('<rss>');
+  },
+  '/gone': (response) => void response.writeHead(404).end('not found'),
+  '/busy': (response) => void response.writeHead(503).end('try later'),
+  '/throttled': (response) => void response.writeHead(429).end(),
+};
+
+beforeAll(async () => {
+  feedBytes = await readFile(FEED);
+  server = createServer((request, response) => {
+    lastHeaders = request.headers;
+    const route = routes[request.url ?? ''];
+    if (route) route(response, request.headers);
+    else response.writeHead(500).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function source(path: string): Source {
+  return { id: 'test', url: `${base}${path}`, title: 'Test', language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 10 };
+}
+
+async function fetchError(path: string, options: Partial<FetchOptions> = {}): Promise<FetchError> {
+  const error = await fetchSource(source(path), { ...OPTIONS, ...options }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(FetchError);
+  return error as FetchError;
+}
+
+describe('fetchSource', () => {
+  it('returns the exact bytes, validators and content type, sending User-Agent and Accept', async () => {
+    const result = await fetchSource(source('/feed.xml'), OPTIONS);
+    expect(result).toEqual({
+      kind: 'ok',
+      body: new Uint8Array(feedBytes),
+      contentType: 'application/rss+xml; charset=utf-8',
+      etag: '"v1"',
+      lastModified: 'Tue, 02 Mar 2021 22:39:15 GMT',
+      finalUrl: `${base}/feed.xml`,
+    });
+    expect(lastHeaders['user-agent']).toBe('wirefeed-test/1 (+https://example.test)');
+    expect(lastHeaders['accept']).toMatch(/^application\/rss\+xml, application\/atom\+xml, application\/feed\+json/);
+    expect(lastHeaders['if-none-match']).toBeUndefined();
+  });
+
+  it('sends the validators and reports not-modified on 304', async () => {
+    const result = await fetchSource(source('/feed.xml'), { ...OPTIONS, etag: '"v1"', lastModified: 'Tue, 02 Mar 2021 22:39:15 GMT' });
+    expect(result).toEqual({ kind: 'not-modified' });
+    expect(lastHeaders['if-none-match']).toBe('"v1"');
+    expect(lastHeaders['if-modified-since']).toBe('Tue, 02 Mar 2021 22:39:15 GMT');
+  });
+
+  it('follows redirects and reports the final URL', async () => {
+    const result = await fetchSource(source('/moved'), OPTIONS);
+    expect(result.kind === 'ok' && result.finalUrl).toBe(`${base}/feed.xml`);
+  });
+
+  it.each([
+    ['/gone', 404, false],
+    ['/busy', 503, true],
+    ['/throttled', 429, true],
+  ])('maps %s to a FetchError with status %i, retryable %s', async (path, status, retryable) => {
+    const error = await fetchError(path);
+    expect(error.message).toBe(`fetch: ${status} from ${new URL(base).host}`);
+    expect(error.status).toBe(status);
+    expect(error.retryable).toBe(retryable);
+  });
+
+  it('times out a server that sends the body slowly, not just the headers', async () => {
+    const error = await fetchError('/slow', { timeoutMs: 300 });
+    expect(error.message).toBe(`fetch: timed out after 300 ms from ${new URL(base).host}`);
+    expect(error.retryable).toBe(true);
+    expect(error.cause).toBeDefined();
+  });
+
+  it('rejects a declared Content-Length over the limit before reading the body', async () => {
+    const error = await fetchError('/declared-huge');
+    expect(error.message).toBe(`fetch: body from ${new URL(base).host} exceeds 1000000 bytes`);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('aborts an undeclared body as soon as it passes the limit', async () => {
+    const error = await fetchError('/endless', { maxBytes: 200_000 });
+    expect(error.message).toBe(`fetch: body from ${new URL(base).host} exceeds 200000 bytes`);
+    expect(error.status).toBe(200);
+    // The server notices the hang-up: the connection is closed, not drained into memory.
+    const written = await endlessClosed;
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('reports a refused connection as retryable, keeping the cause', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await fetchSource({ ...source('/'), url: `http://127.0.0.1:${port}/feed` }, OPTIONS).catch((caught: FetchError) => caught);
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).message).toBe(`fetch: fetch failed (ECONNREFUSED) from 127.0.0.1:${port}`);
+    expect((error as FetchError).retryable).toBe(true);
+  });
+
+  it('refuses a non-HTTP URL without trying', async () => {
+    const error = await fetchSource({ ...source('/'), url: 'file:///etc/passwd' }, OPTIONS).catch((caught: FetchError) => caught);
+    expect((error as FetchError).message).toBe('fetch: unsupported scheme file: in file:///etc/passwd');
+    expect((error as FetchError).retryable).toBe(false);
+  });
+});
