@@ -1,0 +1,39 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { NotFoundError, StoreError } from '../domain/index.ts';
+import { requestLogger } from './request-log.ts';
+
+/** Any path no route answered: a 404 that points at the ones that exist. */
+export const unknownRoute: RequestHandler = (req) => {
+  throw new NotFoundError(
+    `http: no such page ${req.method} ${req.path}; try /, /regions, /opml, /feeds/{region}.rss|.atom|.json, ` +
+      '/feeds/country/{cc}.rss|.atom|.json, /api/regions/{region}/stories, /api/countries/{cc}/stories, /healthz',
+  );
+};
+
+/** The one error handler: NotFoundError → 404, StoreError → 503, client errors keep their 4xx, the rest → 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    const status = statusOf(error);
+    const log = requestLogger(res, logger);
+    if (status >= 500) log.error({ err: error, status }, 'request failed');
+    else log.debug({ err: error, status }, 'request refused');
+    if (res.headersSent) return next(error);
+    const message = status === 500 ? 'http: internal error' : error instanceof Error ? error.message : String(error);
+    res.status(status).set('Cache-Control', 'no-store').json({ error: errorName(status), message });
+  };
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof StoreError) return 503;
+  // Express's own errors (a malformed %-escape in a path …) carry a 4xx status.
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
+function errorName(status: number): string {
+  if (status === 404) return 'not found';
+  if (status === 503) return 'store unavailable';
+  return status < 500 ? 'bad request' : 'internal error';
+}

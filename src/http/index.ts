@@ -1,0 +1,2 @@
+/** The HTTP layer: one Express app over the store. */
+export { createApp, type AppDeps } from './app.ts';

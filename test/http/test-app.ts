@@ -1,0 +1,66 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from '../../src/config/index.ts';
+import type { Story } from '../../src/domain/index.ts';
+import { createApp } from '../../src/http/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { listen } from '../support/listen.ts';
+import { SAMPLE_SOURCES, sampleStories } from '../render/sample-stories.ts';
+import { MemoryStore } from './memory-store.ts';
+
+/** The fixed config every HTTP test serves: world (everything), russia, asia-pacific. */
+export function testConfig(baseUrl = 'http://feeds.example.test'): Config {
+  const region = (id: string, title: string, description: string, countries: string[]) => ({
+    id,
+    title,
+    description,
+    countries: new Set(countries),
+    everything: countries.length === 0,
+    includeKeywords: [],
+    excludeKeywords: [],
+  });
+  return {
+    file: 'test-feeds.yaml',
+    regions: [
+      region('world', 'World', 'Every story', []),
+      region('russia', 'Russia', 'Stories about Russia', ['RU']),
+      region('asia-pacific', 'Asia-Pacific', 'Asia and the Pacific', ['JP', 'CN', 'KR', 'AU', 'NZ']),
+    ],
+    sources: SAMPLE_SOURCES.map((source) => ({
+      ...source,
+      language: 'en',
+      defaultCountries: [],
+      defaultRegions: [],
+      pollIntervalMinutes: 10,
+    })),
+    output: { baseUrl, title: 'wirefeed', itemsPerFeed: 2, retentionDays: 30 },
+    fetch: { timeoutMs: 10_000, maxBytes: 5_000_000, concurrency: 4 },
+    dedupe: { windowHours: 48 },
+  };
+}
+
+/** A running app over a store holding the given stories. */
+export interface TestApp {
+  baseUrl: string;
+  store: Store;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Starts the real app on 127.0.0.1 over a fresh store filled with `stories`. */
+export async function startTestApp(
+  options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store } = {},
+): Promise<TestApp> {
+  const store = options.store ?? new MemoryStore();
+  for (const story of options.stories ?? sampleStories()) await store.saveStory(story, [`url:${story.item.url}`]);
+  const config = options.config ?? testConfig();
+  const server = await listen(createApp({ store, config, logger: options.logger ?? pino({ level: 'silent' }) }));
+  return {
+    baseUrl: server.baseUrl,
+    store,
+    get: (path, headers = {}) => fetch(`${server.baseUrl}${path}`, { headers }),
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
+}
