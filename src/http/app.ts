@@ -25,8 +25,8 @@ export function createApp({ store, config, logger }: AppDeps): express.Express {
   const output = config.output;
   const startedAt = new Date();
   app.disable('x-powered-by');
-  // Strong ETags hash the whole body, so any change to a feed (a new copy, an edit) changes it.
-  app.set('etag', 'strong');
+  // Cacheable responses get a strong ETag from conditional.ts; the rest need none.
+  app.set('etag', false);
   app.use(requestLog(logger));
   app.use(indexPageRoutes(store, catalog, output));
   app.use(feedRoutes({ store, catalog, output, startedAt }));

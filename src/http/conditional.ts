@@ -1,4 +1,5 @@
-import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
 import type { Story } from '../domain/index.ts';
 
 /** Cache lifetime of served feeds: readers poll often, stories arrive every few minutes. */
@@ -13,14 +14,37 @@ export interface CachedBody {
   cacheControl: string;
 }
 
-/**
- * Sends a body with Last-Modified and Cache-Control. The app's strong ETag setting hashes the body,
- * and Express answers 304 itself when If-None-Match or If-Modified-Since show the client is fresh.
- */
+/** Sends a body with a strong ETag, Last-Modified and Cache-Control, or 304 when the client's copy is current. */
 export function sendCached(res: Response, cached: CachedBody): void {
-  res.set('Cache-Control', cached.cacheControl);
+  const etag = `"${createHash('sha256').update(cached.body).digest('base64url')}"`;
+  res.set({ ETag: etag, 'Cache-Control': cached.cacheControl });
   if (cached.lastModified) res.set('Last-Modified', cached.lastModified.toUTCString());
+  if (isNotModified(res.req, etag, cached.lastModified)) {
+    res.status(304).end();
+    return;
+  }
   res.type(cached.contentType).send(cached.body);
+}
+
+// RFC 9110 §13.2.2 as an origin server: If-None-Match wins over If-Modified-Since. Express's own
+// `req.fresh` is not used because it treats `Cache-Control: no-cache` as stale, and fetch() adds that
+// header to every request that carries validators, so fetch-based readers would never see a 304.
+function isNotModified(req: Request, etag: string, lastModified: Date | undefined): boolean {
+  const ifNoneMatch = req.get('If-None-Match');
+  if (ifNoneMatch !== undefined) {
+    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === etag);
+  }
+  const ifModifiedSince = req.get('If-Modified-Since');
+  if (ifModifiedSince === undefined || lastModified === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  // HTTP dates have whole seconds, so the stored time is compared at that precision.
+  return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+}
+
+// GET uses the weak comparison: W/"x" matches "x".
+function opaqueTag(tag: string): string {
+  const trimmed = tag.trim();
+  return trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed;
 }
 
 /** When a set of stories last changed: the newest first-seen or copy time. */

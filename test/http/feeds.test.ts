@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './test-app.ts';
+import { jsonOf, startTestApp, type ErrorBody, type TestApp } from './test-app.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('unknown feeds', () => {
     const response = await app.get(path);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const body = await response.json();
+    const body = await jsonOf<ErrorBody>(response);
     expect(body.error).toBe('not found');
     expect(body.message).toMatch(message);
   });

@@ -64,3 +64,14 @@ export async function startTestApp(
     },
   };
 }
+
+/** The body of a JSON error response. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+}
+
+/** A response body parsed as JSON, typed by the caller. */
+export async function jsonOf<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf, startTestApp, type ErrorBody, type TestApp } from './test-app.ts';
+
+interface Page {
+  region?: { id: string; title: string };
+  country?: { code: string; name: string };
+  stories: Array<{ id: string } & Record<string, unknown>>;
+  next: string | null;
+  nextUrl: string | null;
+}
+interface RegionsBody {
+  regions: Array<{ id: string } & Record<string, unknown>>;
+}
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+async function json<T = Page>(path: string): Promise<T> {
+  const response = await app.get(path);
+  expect(response.status, path).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  return jsonOf<T>(response);
+}
+
+describe('GET /regions', () => {
+  it('lists each region with its countries and absolute feed URLs', async () => {
+    const { regions } = await json<RegionsBody>('/regions');
+    expect(regions.map((region: { id: string }) => region.id)).toEqual(['world', 'russia', 'asia-pacific']);
+    expect(regions[1]).toEqual({
+      id: 'russia',
+      title: 'Russia',
+      description: 'Stories about Russia',
+      everything: false,
+      countries: ['RU'],
+      feeds: {
+        rss: 'http://feeds.example.test/feeds/russia.rss',
+        atom: 'http://feeds.example.test/feeds/russia.atom',
+        json: 'http://feeds.example.test/feeds/russia.json',
+      },
+    });
+    expect(regions[0]).toMatchObject({ everything: true, countries: [] });
+  });
+});
+
+describe('GET /api/regions/:region/stories', () => {
+  it('pages newest first with a next cursor until the last page', async () => {
+    const first = await json('/api/regions/world/stories?limit=2');
+    expect(first.region).toEqual({ id: 'world', title: 'World' });
+    expect(first.stories.map((story: { id: string }) => story.id)).toEqual(['tass-0001', 'nhk-0002']);
+    expect(typeof first.next).toBe('string');
+    const nextUrl = new URL(first.nextUrl ?? '');
+    expect(nextUrl.origin + nextUrl.pathname).toBe('http://feeds.example.test/api/regions/world/stories');
+    expect(nextUrl.searchParams.get('cursor')).toBe(first.next);
+    const second = await json(`/api/regions/world/stories?${nextUrl.searchParams}`);
+    expect(second.stories.map((story: { id: string }) => story.id)).toEqual(['abc-0003']);
+    expect(second.next).toBeNull();
+    expect(second.nextUrl).toBeNull();
+  });
+
+  it('shows a story with its source, countries, regions and copies, without evidence', async () => {
+    const { stories } = await json('/api/regions/asia-pacific/stories');
+    expect(stories[0]).toEqual({
+      id: 'nhk-0002',
+      title: 'Typhoon nears Okinawa',
+      url: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/',
+      summary: 'Typhoon nears Okinawa. Summary.',
+      published: '2025-05-02T06:00:00.000Z',
+      firstSeen: '2025-05-02T06:10:00.000Z',
+      author: null,
+      image: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg',
+      language: null,
+      source: { id: 'nhk', title: 'NHK World' },
+      countries: ['JP'],
+      regions: ['world', 'asia-pacific'],
+      copies: [{ source: { id: 'tass', title: 'TASS' }, url: 'https://tass.com/world/0009', published: '2025-05-02T07:00:00.000Z' }],
+    });
+  });
+
+  it.each(['limit=0', 'limit=abc', 'limit=1000', 'cursor='])('refuses ?%s with 400', async (query) => {
+    const response = await app.get(`/api/regions/world/stories?${query}`);
+    expect(response.status).toBe(400);
+    expect((await jsonOf<ErrorBody>(response)).message).toMatch(/^http: bad query/);
+  });
+
+  it('is a 404 naming the valid regions for an unknown one', async () => {
+    const response = await app.get('/api/regions/europe/stories');
+    expect(response.status).toBe(404);
+    expect((await jsonOf<ErrorBody>(response)).message).toBe('http: unknown region "europe"; valid regions: world, russia, asia-pacific');
+  });
+});
+
+describe('GET /api/countries/:cc/stories', () => {
+  it('lists a country\'s stories, the code in any case', async () => {
+    const body = await json('/api/countries/au/stories');
+    expect(body.country).toEqual({ code: 'AU', name: 'Australia' });
+    expect(body.stories.map((story: { id: string }) => story.id)).toEqual(['abc-0003']);
+    expect((await app.get('/api/countries/zz/stories')).status).toBe(404);
+  });
+});
