@@ -1,0 +1,33 @@
+import sanitizeHtml from 'sanitize-html';
+import { resolveUrl } from './canonical-url.ts';
+
+const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption', 'picture'];
+
+/**
+ * HTML safe to re-serve: no script, style, iframe, object or form, no event handlers, only
+ * http(s) and mailto URLs, relative URLs made absolute against `base`, links rel="noopener".
+ */
+export function sanitizeContent(html: string, base: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: {
+      a: ['href', 'title', 'rel'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
+      '*': ['lang', 'dir'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, href: absolute(attribs.href, base), rel: 'noopener' } }),
+      img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, src: absolute(attribs.src, base) } }),
+    },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  }).trim();
+}
+
+// mailto: links pass through; anything else unresolvable becomes empty and is dropped by the scheme check.
+function absolute(href: string | undefined, base: string): string {
+  if (!href) return '';
+  if (/^mailto:/i.test(href.trim())) return href.trim();
+  return resolveUrl(href, base) ?? '';
+}

@@ -1,0 +1,45 @@
+import type { GeoNs, GeoRssNs, MediaNs } from 'feedsmith';
+import type { GeoPoint } from '../domain/index.ts';
+
+type MediaContent = MediaNs.Content;
+
+/** Image URLs an entry offers through Media RSS: thumbnails first, then image media:content. */
+export function mediaImages(media: MediaNs.ItemOrFeed | undefined): string[] {
+  if (!media) return [];
+  const contents: MediaContent[] = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => group.contents ?? [])];
+  const thumbnails = [media, ...(media.groups ?? []), ...contents].flatMap((holder) => holder.thumbnails ?? []);
+  const urls = [...thumbnails.map((thumbnail) => thumbnail.url), ...contents.filter(isImage).map((content) => content.url)];
+  return unique(urls);
+}
+
+function isImage(content: MediaContent): boolean {
+  return content.medium === 'image' || (content.type?.startsWith('image/') ?? false);
+}
+
+/** The entry's point from GeoRSS Simple or W3C Basic Geo, when it has valid coordinates. */
+export function geoPoint(georss: GeoRssNs.ItemOrFeed | undefined, geo: GeoNs.ItemOrFeed | undefined): GeoPoint | undefined {
+  const point = georss?.point;
+  if (point) return validPoint(point.lat, point.lng);
+  return validPoint(geo?.lat, geo?.long);
+}
+
+function validPoint(lat: number | undefined, lon: number | undefined): GeoPoint | undefined {
+  if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return undefined;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  return { lat, lon };
+}
+
+/** Non-empty strings, each once, in first-seen order. */
+export function unique(values: Array<string | undefined>): string[] {
+  const seen = new Set<string>();
+  for (const value of values) {
+    const trimmed = value?.trim();
+    if (trimmed) seen.add(trimmed);
+  }
+  return [...seen];
+}
+
+/** Plain text as HTML, so every RawEntry text field has one meaning. */
+export function escapeText(text: string | undefined): string | undefined {
+  return text?.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
