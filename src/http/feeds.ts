@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { OutputConfig } from '../config/index.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedView } from '../render/index.ts';
@@ -67,7 +67,7 @@ function viewOf(deps: FeedDeps, key: string, title: string, description: string,
   };
 }
 
-function sendFeed(res: Parameters<typeof sendCached>[0], view: FeedView, format: Format): void {
+function sendFeed(res: Response, view: FeedView, format: Format): void {
   const { contentType, render } = FORMATS[format];
   const lastModified = lastChanged(view.stories);
   sendCached(res, { body: render(view), contentType, lastModified, cacheControl: FEED_CACHE_CONTROL });
