@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
 // Block-level boundaries become line breaks, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
-const BLOCK_END = /<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|figure|figcaption|section|article|ul|ol|table)\s*>|<br\s*\/?>/gi;
+const BLOCK_END = /<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|figure|figcaption|section|article|ul|ol|table|dl|dt|dd|td|th)\s*>|<br\s*\/?>/gi;
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
 /** Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded. */

@@ -8,12 +8,16 @@ export function mediaImages(media: MediaNs.ItemOrFeed | undefined): string[] {
   if (!media) return [];
   const contents: MediaContent[] = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => group.contents ?? [])];
   const thumbnails = [media, ...(media.groups ?? []), ...contents].flatMap((holder) => holder.thumbnails ?? []);
-  const urls = [...thumbnails.map((thumbnail) => thumbnail.url), ...contents.filter(isImage).map((content) => content.url)];
+  // The largest rendition first: feeds list several sizes of one picture.
+  const images = contents.filter(isImage).sort((a, b) => (b.width ?? 0) - (a.width ?? 0));
+  const urls = [...thumbnails.map((thumbnail) => thumbnail.url), ...images.map((content) => content.url)];
   return unique(urls);
 }
 
+// Many publishers (the Guardian among them) omit medium and type; the file name still tells.
 function isImage(content: MediaContent): boolean {
-  return content.medium === 'image' || (content.type?.startsWith('image/') ?? false);
+  if (content.medium || content.type) return content.medium === 'image' || (content.type?.startsWith('image/') ?? false);
+  return /\.(?:jpe?g|png|gif|webp|avif)$/i.test(content.url?.split(/[?#]/)[0] ?? '');
 }
 
 /** The entry's point from GeoRSS Simple or W3C Basic Geo, when it has valid coordinates. */

@@ -4,7 +4,7 @@ import { fromAtom } from './atom.ts';
 import { decodeText } from './decode-text.ts';
 import { fromJson } from './json.ts';
 import { fromRdf } from './rdf.ts';
-import { repairXml } from './repair-xml.ts';
+import { repairXml, stripControlChars } from './repair-xml.ts';
 import { fromRss } from './rss.ts';
 import type { ParsedFeed, RawEntry } from './types.ts';
 
@@ -23,7 +23,8 @@ const HTML_PAGE = /^(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>]|
  */
 export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const decoded = decodeText(body, meta.contentType);
-  const text = decoded.text;
+  // XML forbids them and feedsmith would pass them through into titles; they never carry meaning.
+  const { text, removed } = stripControlChars(decoded.text);
   const bare = text.replace(COMMENTS, '').trim();
   if (!bare) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
   const parsed = parseLeniently(text, meta.url);
@@ -31,6 +32,7 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const entries = feed.entries.map(withGuidLink).filter((entry) => entry.links.length > 0);
   const skipped = feed.entries.length - entries.length;
   const warnings = [...decoded.warnings, ...parsed.warnings];
+  if (removed) warnings.push(`parse: removed ${removed} control characters`);
   if (skipped) warnings.push(`parse: skipped ${skipped} entries without a link`);
   return { ...feed, entries, warnings };
 }
