@@ -29,7 +29,8 @@ export function truncateAtWord(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length <= max) return line;
   const cut = line.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // The cut may land right after a whole word; otherwise go back to the last space.
+  const space = line[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   // A single very long word is cut mid-word rather than leaving almost nothing.
   const head = space > max / 2 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s,;:.-]+$/, '')}…`;
