@@ -2,13 +2,16 @@
 const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'gclsrc', 'dclid', 'yclid', 'msclkid', 'mc_cid', 'mc_eid', 'ocid', 'cmpid', 'igshid']);
 const TRACKING_PREFIXES = ['utm_', 'at_', 'ns_'];
 
-/** An absolute http(s) URL for `href` resolved against `base`, or undefined if there is none. */
+/** An absolute http(s) URL for `href` resolved against `base` (file: only under a file: base), else undefined. */
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   const trimmed = href?.trim();
   if (!trimmed) return undefined;
   try {
     const url = new URL(trimmed, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    const web = url.protocol === 'http:' || url.protocol === 'https:';
+    // A local document (wirefeed parse FILE) may link relatively to other local paths.
+    const local = url.protocol === 'file:' && base?.startsWith('file:') === true;
+    return web || local ? url.href : undefined;
   } catch {
     return undefined;
   }
