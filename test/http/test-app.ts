@@ -2,10 +2,9 @@ import pino, { type Logger } from 'pino';
 import type { Config } from '../../src/config/index.ts';
 import type { Story } from '../../src/domain/index.ts';
 import { createApp } from '../../src/http/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { EmbeddedStore, type Store } from '../../src/store/index.ts';
 import { listen } from '../support/listen.ts';
 import { SAMPLE_SOURCES, sampleStories } from '../render/sample-stories.ts';
-import { MemoryStore } from './memory-store.ts';
 
 /** The fixed config every HTTP test serves: world (everything), russia, asia-pacific. */
 export function testConfig(baseUrl = 'http://feeds.example.test'): Config {
@@ -50,7 +49,7 @@ export interface TestApp {
 export async function startTestApp(
   options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store } = {},
 ): Promise<TestApp> {
-  const store = options.store ?? new MemoryStore();
+  const store = options.store ?? EmbeddedStore.inMemory();
   for (const story of options.stories ?? sampleStories()) await store.saveStory(story, [`url:${story.item.url}`]);
   const config = options.config ?? testConfig();
   const server = await listen(createApp({ store, config, logger: options.logger ?? pino({ level: 'silent' }) }));
