@@ -1,0 +1,39 @@
+/** Prefix of every key wirefeed writes when none is given. */
+export const DEFAULT_PREFIX = 'wirefeed:';
+
+/** Every Redis key the store uses, built from one prefix so that instances and tests never collide. */
+export interface RedisKeys {
+  prefix: string;
+  /** Story JSON, as first saved. */
+  story(id: string): string;
+  /** List of copies added after the story was saved, oldest first. */
+  copies(storyId: string): string;
+  /** Set of the identity keys a story claimed, so prune can release them. */
+  storyIdentities(storyId: string): string;
+  /** Identity key (canonical URL, guid …) → the id of the story holding it. */
+  identity(key: string): string;
+  /** Sorted set of a region's story ids, scored by published time (ms). */
+  region(regionId: string): string;
+  /** Sorted set of a country's story ids, scored by published time (ms). */
+  country(code: string): string;
+  /** Sorted set of every story id, scored by first-seen time (ms), for prune and stats. */
+  firstSeen(): string;
+  /** Source state JSON. */
+  sourceState(sourceId: string): string;
+}
+
+/** Builds the key family for one prefix (default `wirefeed:`). */
+export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
+  // Each family has its own namespace word, so no id can make one family's key equal another's.
+  return {
+    prefix,
+    story: (id) => `${prefix}story:${id}`,
+    copies: (storyId) => `${prefix}copies:${storyId}`,
+    storyIdentities: (storyId) => `${prefix}story-identities:${storyId}`,
+    identity: (key) => `${prefix}identity:${key}`,
+    region: (regionId) => `${prefix}region:${regionId}`,
+    country: (code) => `${prefix}country:${code}`,
+    firstSeen: () => `${prefix}first-seen`,
+    sourceState: (sourceId) => `${prefix}source:${sourceId}`,
+  };
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+// Lua runs on the server atomically in one round trip: the only way to check that a story
+// does not exist yet and write it with all its index entries without a WATCH/retry loop.
+// Every key arrives in KEYS, built by keys.ts; the scripts never build a key themselves.
+
+/**
+ * KEYS: story, story-identities, first-seen, n identity keys, then the region/country sets.
+ * ARGV: story JSON, id, published score, first-seen score, n. Returns 0 if the story exists.
+ */
+export const SAVE_STORY = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
+local n = tonumber(ARGV[5])
+for i = 4, 3 + n do
+  redis.call('SET', KEYS[i], ARGV[2], 'NX')
+  redis.call('SADD', KEYS[2], KEYS[i])
+end
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
+for i = 4 + n, #KEYS do redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2]) end
+return 1`;
+
+/**
+ * KEYS: story, copies, story-identities, then the identity keys.
+ * ARGV: copy JSON, story id. Returns 0 if the story does not exist.
+ */
+export const ADD_COPY = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+for i = 4, #KEYS do
+  redis.call('SET', KEYS[i], ARGV[2], 'NX')
+  redis.call('SADD', KEYS[3], KEYS[i])
+end
+return 1`;
+
+const digests = new Map<string, string>();
+
+/** Runs a script by its digest, sending the source only the first time a server lacks it. */
+export async function runScript(redis: Redis, script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
+  let sha = digests.get(script);
+  if (!sha) digests.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  try {
+    return await redis.evalsha(sha, keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return redis.eval(script, keys.length, ...keys, ...args);
+  }
+}
