@@ -1,0 +1,5 @@
+/** Loading and validation of config/feeds.yaml. */
+export { loadConfig } from './load-config.ts';
+export { parseConfig } from './parse-config.ts';
+export { m49Areas, isCountryCode } from './m49.ts';
+export type { Config, OutputConfig, FetchConfig, DedupeConfig } from './types.ts';

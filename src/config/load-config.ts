@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../domain/index.ts';
+import { parseConfig } from './parse-config.ts';
+import type { Config } from './types.ts';
+
+/** Reads, validates and resolves a config file; throws ConfigError naming the file, line and field. */
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read file';
+    throw new ConfigError(`config: ${file}: ${reason}`, { cause: error });
+  }
+  return parseConfig(text, file);
+}
