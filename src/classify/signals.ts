@@ -1,0 +1,93 @@
+import type { GeoPoint } from '../domain/index.ts';
+import { findDateline, type Dateline } from './dateline.ts';
+import { findMentions, type Mention } from './match.ts';
+import { isAllCaps, normalizePhrase, tokenize, type Token } from './tokenize.ts';
+import type { Gazetteer, Place } from './types.ts';
+import type { SignalKind, Weights } from './weights.ts';
+
+/** A place found in one part of a story, before its meaning is settled. */
+export interface Signal {
+  kind: SignalKind;
+  places: Place[];
+  match: string;
+}
+
+function qualifierCountry(words: string, gazetteer: Gazetteer): string | undefined {
+  const key = normalizePhrase(words);
+  const subdivision = gazetteer.qualifiers.get(key);
+  if (subdivision) return subdivision;
+  const countries = gazetteer.phrases.get(key)?.filter((p) => p.type === 'country');
+  return countries?.length === 1 ? countries[0]?.country : undefined;
+}
+
+function datelineSignal(d: Dateline, gazetteer: Gazetteer): Signal | undefined {
+  const qualified = d.qualifier ? qualifierCountry(d.qualifier, gazetteer) : undefined;
+  const match = d.qualifier && qualified ? `${d.place}, ${d.qualifier}` : d.place;
+  if (qualified) return { kind: 'dateline', places: [{ country: qualified, type: 'city', population: 0 }], match };
+  const places = gazetteer.phrases.get(normalizePhrase(d.place))?.filter((p) => p.country && !p.upperOnly);
+  return places?.length ? { kind: 'dateline', places, match } : undefined;
+}
+
+// "Paris, Texas": a state or province after a city's comma moves the city there.
+function qualify(m: Mention, tokens: Token[], gazetteer: Gazetteer): Place[] {
+  if (!tokens[m.last]?.commaAfter || !m.places.some((p) => p.type === 'city' || p.type === 'capital')) return m.places;
+  for (const n of [2, 1]) {
+    const words = tokens.slice(m.last + 1, m.last + 1 + n);
+    if (words.length < n || words[0]?.shape === 'lower') continue;
+    const key = words.map((t) => t.norm).join(' ');
+    const country = gazetteer.qualifiers.get(key);
+    const alsoCity = gazetteer.phrases.get(key)?.some((p) => p.type === 'city' || p.type === 'capital');
+    if (country && !alsoCity) return [{ country, type: 'city', population: 0 }];
+  }
+  return m.places;
+}
+
+function textSignals(text: string, gazetteer: Gazetteer, weights: Weights): Signal[] {
+  const dateline = findDateline(text);
+  const signals: Signal[] = [];
+  const fromDateline = dateline && datelineSignal(dateline, gazetteer);
+  if (fromDateline) signals.push(fromDateline);
+  const tokens = tokenize(text);
+  const bodyStart = dateline?.end ?? 0;
+  let from = 0;
+  while (from < tokens.length && (tokens[from]?.start ?? 0) < bodyStart) from++;
+  const ctx = { caseless: isAllCaps(text), minCityPopulation: weights.minCityPopulation };
+  const leadEnd = bodyStart + weights.leadChars;
+  for (const m of findMentions(text, tokens, from, tokens.length, ctx, gazetteer)) {
+    const kind = (tokens[m.first]?.start ?? 0) < leadEnd ? 'lead' : 'body';
+    signals.push({ kind, places: qualify(m, tokens, gazetteer), match: m.text });
+  }
+  return signals;
+}
+
+function geoSignal(geo: GeoPoint, gazetteer: Gazetteer): Signal | undefined {
+  const { lat, lon, country } = gazetteer.points;
+  const scale = Math.cos((geo.lat * Math.PI) / 180) ** 2;
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let i = 0; i < lat.length; i++) {
+    const d = ((lat[i] ?? 0) - geo.lat) ** 2 + ((lon[i] ?? 0) - geo.lon) ** 2 * scale;
+    if (d < bestDistance) [best, bestDistance] = [i, d];
+  }
+  // Within about one degree (~110 km) of a known city; farther out (at sea) says nothing.
+  const code = best >= 0 && bestDistance <= 1 ? country[best] : undefined;
+  return code ? { kind: 'geo', places: [{ country: code, type: 'city', population: 0 }], match: `${geo.lat},${geo.lon}` } : undefined;
+}
+
+/** Every place signal in a story's title, text and point, in reading order. */
+export function collectSignals(
+  input: { title: string; text: string; geo?: GeoPoint | undefined },
+  gazetteer: Gazetteer,
+  weights: Weights,
+): Signal[] {
+  const signals: Signal[] = [];
+  const geo = input.geo && geoSignal(input.geo, gazetteer);
+  if (geo) signals.push(geo);
+  const titleTokens = tokenize(input.title);
+  const ctx = { caseless: isAllCaps(input.title), minCityPopulation: weights.minCityPopulation };
+  for (const m of findMentions(input.title, titleTokens, 0, titleTokens.length, ctx, gazetteer)) {
+    signals.push({ kind: 'title', places: qualify(m, titleTokens, gazetteer), match: m.text });
+  }
+  signals.push(...textSignals(input.text, gazetteer, weights));
+  return signals;
+}
