@@ -30,8 +30,13 @@ export class EmbeddedStore implements Store {
   /** Opens the store kept in `file`, loading it if it exists (a corrupt file is a StoreError). */
   static async open(file: string, options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     const snapshot = await readSnapshot(file);
-    const state = snapshot ? MemoryState.fromSnapshot(snapshot) : new MemoryState();
-    return new EmbeddedStore(state, file, options);
+    if (!snapshot) return new EmbeddedStore(new MemoryState(), file, options);
+    try {
+      return new EmbeddedStore(MemoryState.fromSnapshot(snapshot), file, options);
+    } catch (error) {
+      // A duplicate id or an unreadable date: the file is damaged, and it must say which file.
+      throw new StoreError(`store: ${file} cannot be loaded: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   /** A store that is never written anywhere, for tools and tests that need no persistence. */

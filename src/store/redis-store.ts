@@ -17,7 +17,7 @@ export interface RedisStoreOptions {
 /** The Store on Redis: story JSON, identity keys and sorted sets, all keys from keys.ts. */
 export class RedisStore implements Store {
   private readonly redis: Redis;
-  readonly keys: RedisKeys;
+  private readonly keys: RedisKeys;
 
   constructor(options: RedisStoreOptions) {
     this.redis = options.redis;

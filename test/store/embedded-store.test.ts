@@ -79,7 +79,10 @@ describe('EmbeddedStore persistence', () => {
     await expect(EmbeddedStore.open(file)).rejects.toThrow(`store: ${file} is not valid JSON`);
     await writeFile(file, JSON.stringify({ version: 1, stories: [{ id: 'a' }], identities: [], sourceStates: [] }));
     await expect(EmbeddedStore.open(file)).rejects.toThrow(`store: ${file} is not a wirefeed store file (stories.0.firstSeen:`);
-    expect(await readFile(file, 'utf8')).toContain('"id":"a"');
+    const twice = { version: 1, stories: [makeStory({ id: 'a' }), makeStory({ id: 'a' })], identities: [], sourceStates: [] };
+    await writeFile(file, JSON.stringify(twice));
+    await expect(EmbeddedStore.open(file)).rejects.toThrow(`store: ${file} cannot be loaded: store: story a already exists`);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(twice);
   });
 
   it('reports a failed write from the next change and from close', async () => {
