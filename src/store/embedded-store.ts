@@ -1,5 +1,5 @@
 import { StoreError, type Copy, type SourceState, type Story } from '../domain/index.ts';
-import type { ListOptions, Store, StoryPage } from './store.ts';
+import type { ListOptions, SaveOutcome, Store, StoryPage } from './store.ts';
 import { readSnapshot, writeSnapshot } from './embedded-file.ts';
 import { MemoryState } from './memory-state.ts';
 
@@ -44,8 +44,8 @@ export class EmbeddedStore implements Store {
     return new EmbeddedStore(new MemoryState(), undefined, {});
   }
 
-  async saveStory(story: Story, identityKeys: string[]): Promise<void> {
-    this.change(() => this.state.saveStory(story, identityKeys));
+  async saveStory(story: Story, identityKeys: string[]): Promise<SaveOutcome> {
+    return this.change(() => this.state.saveStory(story, identityKeys));
   }
 
   async addCopy(storyId: string, copy: Copy, identityKeys: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { StoreError, type Copy, type SourceState, type Story } from '../domain/index.ts';
-import type { ListOptions, StoryPage } from './store.ts';
+import type { ListOptions, SaveOutcome, StoryPage } from './store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { SortedIndex } from './sorted-index.ts';
 import { checkLimit, storyScores } from './story-order.ts';
@@ -44,8 +44,10 @@ export class MemoryState {
     };
   }
 
-  saveStory(story: Story, identityKeys: string[]): void {
+  saveStory(story: Story, identityKeys: string[]): SaveOutcome {
     if (this.stories.has(story.id)) throw new StoreError(`store: story ${story.id} already exists`);
+    const existingStoryId = this.findByIdentity(identityKeys);
+    if (existingStoryId !== undefined) return { saved: false, existingStoryId };
     const scores = storyScores(story);
     this.stories.set(story.id, structuredClone(story));
     this.claim(story.id, identityKeys);
@@ -53,6 +55,7 @@ export class MemoryState {
     const entry = { score: scores.published, id: story.id };
     for (const region of new Set(story.regions)) indexOf(this.regions, region).insert(entry);
     for (const country of new Set(story.countries)) indexOf(this.countries, country).insert(entry);
+    return { saved: true };
   }
 
   addCopy(storyId: string, copy: Copy, identityKeys: string[]): void {

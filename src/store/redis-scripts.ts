@@ -7,11 +7,16 @@ import type { Redis } from 'ioredis';
 
 /**
  * KEYS: story, story-identities, first-seen, n identity keys, then the region/country sets.
- * ARGV: story JSON, id, published score, first-seen score, n. Returns 0 if the story exists.
+ * ARGV: story JSON, id, published score, first-seen score, n. Returns 0 if the story exists,
+ * the id of another story holding one of the identity keys (nothing written), else 1.
  */
 export const SAVE_STORY = `
-if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
 local n = tonumber(ARGV[5])
+for i = 4, 3 + n do
+  local holder = redis.call('GET', KEYS[i])
+  if holder and holder ~= ARGV[2] then return holder end
+end
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
 for i = 4, 3 + n do
   redis.call('SET', KEYS[i], ARGV[2], 'NX')
   redis.call('SADD', KEYS[2], KEYS[i])

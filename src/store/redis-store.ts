@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { NotFoundError, StoreError, type Copy, type SourceState, type Story } from '../domain/index.ts';
-import type { ListOptions, Store, StoryPage } from './store.ts';
+import type { ListOptions, SaveOutcome, Store, StoryPage } from './store.ts';
 import { createKeys, type RedisKeys } from './keys.ts';
 import { storyScores } from './story-order.ts';
 import { ADD_COPY, SAVE_STORY, runScript } from './redis-scripts.ts';
@@ -24,7 +24,7 @@ export class RedisStore implements Store {
     this.keys = createKeys(options.prefix);
   }
 
-  async saveStory(story: Story, identityKeys: string[]): Promise<void> {
+  async saveStory(story: Story, identityKeys: string[]): Promise<SaveOutcome> {
     const scores = storyScores(story);
     const k = this.keys;
     const sets = [...new Set(story.regions)].map(k.region).concat([...new Set(story.countries)].map(k.country));
@@ -33,6 +33,7 @@ export class RedisStore implements Store {
     const keys = [k.story(story.id), k.storyIdentities(story.id), k.firstSeen(), ...ids, ...sets];
     const saved = await this.run(`save story ${story.id}`, () => runScript(this.redis, SAVE_STORY, keys, args));
     if (saved === 0) throw new StoreError(`store: story ${story.id} already exists`);
+    return typeof saved === 'string' ? { saved: false, existingStoryId: saved } : { saved: true };
   }
 
   async addCopy(storyId: string, copy: Copy, identityKeys: string[]): Promise<void> {

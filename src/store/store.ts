@@ -7,6 +7,9 @@ export interface StoryPage {
   next?: string;
 }
 
+/** saveStory's outcome: saved, or another story already holds one of the identity keys. */
+export type SaveOutcome = { saved: true } | { saved: false; existingStoryId: string };
+
 /** Which page to read. */
 export interface ListOptions {
   limit: number;
@@ -22,9 +25,11 @@ export interface ListOptions {
 export interface Store {
   /**
    * Saves a new story and indexes it under its identity keys (canonical URL, guid …),
-   * its regions, its countries and its published time.
+   * its regions, its countries and its published time — unless another story already holds one
+   * of the identity keys, checked atomically with the write so that two workers polling two
+   * sources of the same story at once still store it once.
    */
-  saveStory(story: Story, identityKeys: string[]): Promise<void>;
+  saveStory(story: Story, identityKeys: string[]): Promise<SaveOutcome>;
   /** Adds a later copy of an existing story ("also reported by"), indexing its identity keys too. */
   addCopy(storyId: string, copy: Copy, identityKeys: string[]): Promise<void>;
   /** The id of the story already holding any of these identity keys, if one does. */

@@ -76,17 +76,27 @@ async function pollSource(
 
 async function storeItems(items: Item[], source: Source, deps: IngestDeps, report: SourceReport): Promise<void> {
   for (const item of items) {
-    const verdict = await findStory(item, deps.store);
-    if (verdict.kind === 'seen') continue;
-    if (verdict.kind === 'copy') {
-      const copy = { itemId: item.id, sourceId: item.sourceId, link: item.link, published: item.published };
-      await deps.store.addCopy(verdict.story.id, copy, verdict.identityKeys);
-      report.copies += 1;
-      continue;
-    }
-    await deps.store.saveStory(newStory(item, source, deps), verdict.identityKeys);
-    report.newStories += 1;
+    const outcome = await storeItem(item, source, deps);
+    if (outcome === 'new') report.newStories += 1;
+    if (outcome === 'copy') report.copies += 1;
   }
+}
+
+async function storeItem(item: Item, source: Source, deps: IngestDeps): Promise<'new' | 'copy' | 'seen'> {
+  const verdict = await findStory(item, deps.store);
+  if (verdict.kind === 'seen') return 'seen';
+  if (verdict.kind === 'copy') return addCopy(item, verdict.story, verdict.identityKeys, deps);
+  const outcome = await deps.store.saveStory(newStory(item, source, deps), verdict.identityKeys);
+  if (outcome.saved) return 'new';
+  // Another source stored the same story between our lookup and our save: ours is its copy.
+  const raced = await findStory(item, deps.store);
+  return raced.kind === 'copy' ? addCopy(item, raced.story, raced.identityKeys, deps) : 'seen';
+}
+
+async function addCopy(item: Item, story: Story, identityKeys: string[], deps: IngestDeps): Promise<'copy'> {
+  const copy = { itemId: item.id, sourceId: item.sourceId, link: item.link, published: item.published };
+  await deps.store.addCopy(story.id, copy, identityKeys);
+  return 'copy';
 }
 
 function newStory(item: Item, source: Source, deps: IngestDeps): Story {

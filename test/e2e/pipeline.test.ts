@@ -31,6 +31,8 @@ ${source('wire-moscow', 'wire/ria-world.rss')}${source('daily-outlet', 'wire/out
 output:
   baseUrl: http://feeds.example.test
   itemsPerFeed: 100
+fetch:
+  concurrency: 1 # sources in config order, so the agency's item is the story and the outlet's its copy
 `;
 }
 

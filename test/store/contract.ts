@@ -46,15 +46,33 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
       expect(await store.stats()).toEqual({ stories: 1 });
     });
 
-    it('finds a story by any of its identity keys; the first story to claim a key keeps it', async () => {
-      await store.saveStory(makeStory({ id: 'a' }), ['url:https://x/a', 'guid:tass:17']);
-      await store.saveStory(makeStory({ id: 'b' }), ['url:https://x/b', 'guid:tass:17']);
+    it('finds a story by any of its identity keys', async () => {
+      expect(await store.saveStory(makeStory({ id: 'a' }), ['url:https://x/a', 'guid:tass:17'])).toEqual({ saved: true });
+      await store.saveStory(makeStory({ id: 'b' }), ['url:https://x/b']);
       expect(await store.findByIdentity(['guid:tass:17'])).toBe('a');
       expect(await store.findByIdentity(['url:https://x/a'])).toBe('a');
       expect(await store.findByIdentity(['url:nope', 'url:https://x/b'])).toBe('b');
       expect(await store.findByIdentity(['url:https://x/b', 'url:https://x/a'])).toBe('b');
       expect(await store.findByIdentity(['url:nope'])).toBeUndefined();
       expect(await store.findByIdentity([])).toBeUndefined();
+    });
+
+    it('does not save a story whose identity key another story holds, and names that story', async () => {
+      await store.saveStory(makeStory({ id: 'a' }), ['url:https://x/a', 'guid:tass:17']);
+      const outcome = await store.saveStory(makeStory({ id: 'b' }), ['url:https://x/b', 'guid:tass:17']);
+      expect(outcome).toEqual({ saved: false, existingStoryId: 'a' });
+      expect(await store.getStory('b')).toBeUndefined();
+      expect(await store.findByIdentity(['url:https://x/b'])).toBeUndefined();
+      expect(await store.stats()).toEqual({ stories: 1 });
+    });
+
+    it('stores a story once when two saves of it race', async () => {
+      const outcomes = await Promise.all([
+        store.saveStory(makeStory({ id: 'a' }), ['url:https://x/same']),
+        store.saveStory(makeStory({ id: 'b' }), ['url:https://x/same']),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.saved)).toHaveLength(1);
+      expect(await store.stats()).toEqual({ stories: 1 });
     });
 
     it('appends copies in order after those saved with the story, and indexes their keys', async () => {
