@@ -62,7 +62,8 @@ function round(n: number): number {
 export function focusCountries(evidence: Evidence[], weights: Weights): string[] {
   const scores = new Map<string, number>();
   for (const e of evidence) scores.set(e.country, (scores.get(e.country) ?? 0) + e.weight);
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Stable sort: a tie keeps the order of the strongest evidence, then of reading.
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const top = ranked[0]?.[1] ?? 0;
   return ranked.filter(([, score]) => score > 0 && score >= top * weights.focusRatio).map(([country]) => country);
 }

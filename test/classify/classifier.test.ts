@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier, type Classifier, type ClassifyInput } from '../../src/classify/index.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import type { Region } from '../../src/domain/index.ts';
+
+let classifier: Classifier;
+beforeAll(async () => {
+  const config = await loadConfig('config/feeds.yaml');
+  classifier = createClassifier(config.regions);
+});
+
+function story(title: string, text: string, extra: Partial<ClassifyInput> = {}): ClassifyInput {
+  return { title, text, defaultCountries: [], defaultRegions: [], ...extra };
+}
+
+describe('createClassifier', () => {
+  it('places a Moscow-datelined story on the Kuril Islands dispute in Russia and Japan', () => {
+    const result = classifier.classify(
+      story(
+        'Russia and Japan hold new round of talks on Kuril Islands',
+        'MOSCOW, February 7 (RIA Novosti) - Russian and Japanese diplomats met on Friday to discuss the ' +
+          'Kuril Islands, which Japan calls its Northern Territories. Tokyo wants the four islands back.',
+      ),
+    );
+    expect(result.countries).toEqual(['RU', 'JP']);
+    expect(result.regions).toEqual(expect.arrayContaining(['russia', 'asia-pacific']));
+    expect(result.evidence).toContainEqual(expect.objectContaining({ country: 'RU', kind: 'dateline', match: 'MOSCOW' }));
+  });
+
+  it.each([
+    ['TROY, Mich. (Reuters) - The carmaker said on Tuesday it would close a plant.', 'TROY, Mich.'],
+    ['WASHINGTON, Feb 7 (AP) — Lawmakers passed the bill late on Thursday.', 'WASHINGTON'],
+    ['LONDON, Ontario, March 3 - The city council approved a new budget.', 'LONDON, Ontario'],
+    ['TOKYO (Reuters) - The central bank left rates unchanged.', 'TOKYO'],
+  ])('reads the dateline of %j', (text, match) => {
+    const result = classifier.classify(story('Company news', text));
+    expect(result.evidence[0]).toMatchObject({ kind: 'dateline', match });
+    expect(result.countries).toHaveLength(1);
+  });
+
+  it('tells Georgia the US state from Georgia the country', () => {
+    const state = classifier.classify(story('Storms hit the South', 'ATLANTA, Ga. (Reuters) - Storms hit Georgia and Alabama.'));
+    const country = classifier.classify(story('Vote in Tbilisi', "TBILISI (Reuters) - Georgia's parliament voted on Monday."));
+    const plain = classifier.classify(story('Peach harvest', 'Farmers in Georgia and Florida expect a large peach crop.'));
+    expect(state.countries).toEqual(['US']);
+    expect(country.countries).toEqual(['GE']);
+    expect(plain.countries).toEqual(['US']);
+  });
+
+  it('moves a city to the state named after its comma', () => {
+    expect(classifier.classify(story('Tornado', 'A tornado hit Paris, Texas on Tuesday night.')).countries).toEqual(['US']);
+    expect(classifier.classify(story('Fashion', 'Designers gathered in Paris on Tuesday night.')).countries).toEqual(['FR']);
+  });
+
+  it('skips countries that are people and places inside larger names', () => {
+    const result = classifier.classify(
+      story('Basketball', 'Michael Jordan scored 40 points. Latin American fans cheered. Give us a chance, he said.'),
+    );
+    expect(result.countries).toEqual([]);
+  });
+
+  it('reads all-capital headlines, abbreviations and historical names', () => {
+    expect(classifier.classify(story('U.S. TRADE DEFICIT WIDENS', '')).countries).toEqual(['US']);
+    expect(classifier.classify(story('Soviet grain purchases', 'The USSR bought wheat.')).countries).toEqual(['RU']);
+    expect(classifier.classify(story('Kremlin says no', 'The Kremlin rejected the plan.')).countries).toEqual(['RU']);
+  });
+
+  it('reads Russian country names', () => {
+    expect(classifier.classify(story('Россия и Япония', '')).countries).toEqual(['RU', 'JP']);
+  });
+
+  it('falls back to the source defaults when the text names no place', () => {
+    const input = story('Markets steady', 'Shares were little changed in quiet trading.', {
+      defaultCountries: ['FR'],
+      defaultRegions: ['world'],
+    });
+    const result = classifier.classify(input);
+    expect(result.countries).toEqual(['FR']);
+    expect(result.regions).toEqual(['world', 'europe']);
+    expect(result.evidence).toEqual([{ country: 'FR', kind: 'source-default', match: 'source default', weight: 0 }]);
+  });
+
+  it('uses a GeoRSS point when the text names no place', () => {
+    const result = classifier.classify(story('Quake', 'A strong earthquake struck.', { geo: { lat: 35.68, lon: 139.76 } }));
+    expect(result.countries).toEqual(['JP']);
+    expect(result.evidence[0]).toMatchObject({ kind: 'geo' });
+  });
+});
+
+describe('region rules', () => {
+  const region = (id: string, extra: Partial<Region>): Region => ({
+    id,
+    title: id,
+    description: id,
+    countries: new Set(),
+    everything: false,
+    includeKeywords: [],
+    excludeKeywords: [],
+    ...extra,
+  });
+  const regions = [
+    region('world', { everything: true, excludeKeywords: ['horoscope'] }),
+    region('nordics', { countries: new Set(['NO', 'SE']) }),
+    region('energy', { includeKeywords: ['crude oil'] }),
+  ];
+  const own = createClassifier(regions);
+
+  it.each([
+    ['Norway raises output', 'Norway will pump more crude oil.', ['world', 'nordics', 'energy']],
+    ['Norway weekly horoscope', 'The stars over Norway.', ['nordics']],
+    ['Oil markets', 'Crude  Oil prices rose in Sweden.', ['world', 'nordics', 'energy']],
+  ])('%j → %j', (title, text, expected) => {
+    expect(own.classify(story(title, text)).regions).toEqual(expected);
+  });
+});
