@@ -6,7 +6,11 @@ const MIB = 1024 * 1024;
 // Ids appear in served URLs (/feeds/<region>.rss) and Redis keys, so they stay lower-case slugs.
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be a lower-case slug (a-z, 0-9, -)' });
 const text = z.string().trim().min(1, { error: 'must not be empty' });
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+// Only the format message is ours; a missing or non-text value falls through to the parse's messages.
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: (issue) => (issue.code === 'invalid_format' ? 'must be an absolute http(s) URL' : undefined),
+});
 
 const countryCode = z
   .string()

@@ -1,0 +1,60 @@
+// The config/feeds.yaml we ship loads, and its regions mean what their titles say.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config/index.ts';
+
+const SHIPPED = fileURLToPath(new URL('../../config/feeds.yaml', import.meta.url));
+let config: Config;
+
+function countries(id: string): ReadonlySet<string> {
+  const region = config.regions.find((candidate) => candidate.id === id);
+  if (!region) throw new Error(`no region ${id}`);
+  return region.countries;
+}
+
+beforeAll(async () => {
+  config = await loadConfig(SHIPPED);
+});
+
+describe('shipped config/feeds.yaml', () => {
+  it('has the default regions, each resolving to countries (world to everything)', () => {
+    expect(config.regions.map((region) => region.id)).toEqual(
+      ['world', 'russia', 'europe', 'asia-pacific', 'middle-east', 'africa', 'americas'],
+    );
+    for (const region of config.regions) {
+      if (region.id === 'world') expect(region).toMatchObject({ everything: true });
+      else expect({ id: region.id, empty: region.countries.size === 0, everything: region.everything })
+        .toEqual({ id: region.id, empty: false, everything: false });
+    }
+  });
+
+  it('puts countries where a news desk expects them', () => {
+    expect([...countries('russia')]).toEqual(['RU']);
+    expect(countries('europe')).toContain('RU');
+    expect(countries('europe')).toContain('CY');
+    expect(countries('asia-pacific')).toContain('JP');
+    expect(countries('asia-pacific')).toContain('AU');
+    expect(countries('asia-pacific')).toContain('IN');
+    expect(countries('asia-pacific')).not.toContain('IR');
+    expect(countries('middle-east')).toContain('IR');
+    expect(countries('middle-east')).toContain('EG');
+    expect(countries('africa')).toContain('EG');
+    expect(countries('americas')).toContain('BR');
+  });
+
+  it('lists at least 15 sources with defaults pointing at real regions', () => {
+    expect(config.sources.length).toBeGreaterThanOrEqual(15);
+    const regionIds = new Set(config.regions.map((region) => region.id));
+    for (const source of config.sources) {
+      expect(source.defaultRegions.filter((id) => !regionIds.has(id))).toEqual([]);
+      expect(source.pollIntervalMinutes).toBeGreaterThan(0);
+    }
+    expect(config.sources.find((source) => source.id === 'dw-en')?.url).toBe('https://rss.dw.com/rdf/rss-en-all');
+  });
+
+  it('fills output, fetch and dedupe', () => {
+    expect(config.output).toEqual({ baseUrl: 'http://localhost:8080', title: 'wirefeed', itemsPerFeed: 50, retentionDays: 14 });
+    expect(config.fetch).toEqual({ timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, concurrency: 4 });
+    expect(config.dedupe).toEqual({ windowHours: 72 });
+  });
+});
