@@ -7,6 +7,8 @@ export interface CuratedGroup {
   upperOnly?: boolean;
   personName?: boolean;
   shared?: boolean;
+  /** Inhabitants to assume, so a well-known city counts in running text like a large one. */
+  population?: number;
   /** [phrase, space-separated ISO codes] — several codes for a place more than one country claims. */
   names: readonly (readonly [string, string])[];
 }
@@ -32,6 +34,17 @@ export const CURATED: readonly CuratedGroup[] = [
     reason: 'Capitals as datelines write them; the packages spell this one "Washington, D.C."',
     type: 'capital',
     names: [['Washington', 'US']],
+  },
+  {
+    reason: 'English and wire names of cities GeoNames lists under their local name ("Genève", "Köln")',
+    type: 'city',
+    population: 1_000_000,
+    names: [
+      ['Geneva', 'CH'], ['Cologne', 'DE'], ['Frankfurt', 'DE'], ['Hanover', 'DE'], ['Nuremberg', 'DE'],
+      ['Duesseldorf', 'DE'], ['Antwerp', 'BE'], ['Ghent', 'BE'], ['Bruges', 'BE'], ['The Hague', 'NL'],
+      ['Gothenburg', 'SE'], ['Basle', 'CH'], ['Seville', 'ES'], ['Kiev', 'UA'], ['Marseilles', 'FR'],
+      ['Oporto', 'PT'], ['Teheran', 'IR'], ['Dacca', 'BD'], ['Sao Paulo', 'BR'], ['Rio de Janeiro', 'BR'],
+    ],
   },
   {
     reason: 'Metonyms: a building or institution standing for its government',

@@ -24,28 +24,39 @@ function addNaming(phrases: Map<string, Place[]>, { phrase, place }: Naming): vo
   else if (!places.some((p) => p.country === place.country && p.type === place.type)) places.push(place);
 }
 
+// "Frankfurt am Main", "Halle (Saale)": wires write the first part only.
+const SHORT_NAME = /\s+(?:\(.*\)|(?:am|an der|an|im|bei|upon|on) .*)$/;
+
 function addCities(phrases: Map<string, Place[]>, cities: City[]): void {
   const byName = new Map<string, City[]>();
   for (const city of cities) {
-    const key = normalizePhrase(city.name);
-    const list = byName.get(key) ?? [];
-    const same = list.find((c) => c.country === city.country);
-    if (!same) list.push(city);
-    else if (city.population > same.population) list.splice(list.indexOf(same), 1, city);
-    byName.set(key, list);
+    const short = city.name.replace(SHORT_NAME, '');
+    if (short !== city.name) addCity(byName, normalizePhrase(short), city);
+    addCity(byName, normalizePhrase(city.name), city);
   }
-  for (const [key, list] of byName) {
-    const existing = phrases.get(key) ?? [];
-    // "Mexico" the country beats a town called Mexico elsewhere; cities only add to capitals.
-    if (existing.some((p) => NAMED.has(p.type))) continue;
-    list.sort((a, b) => b.population - a.population);
-    for (const city of list.slice(0, MAX_CITIES_PER_NAME)) {
-      const type = city.featureCode === 'PPLC' ? 'capital' : 'city';
-      if (!existing.some((p) => p.country === city.country)) existing.push({ country: city.country, type, population: city.population });
-      else for (const p of existing) if (p.country === city.country) p.population = Math.max(p.population, city.population);
-    }
-    phrases.set(key, existing);
+  for (const [key, list] of byName) addNamesakes(phrases, key, list);
+}
+
+function addCity(byName: Map<string, City[]>, key: string, city: City): void {
+  const list = byName.get(key) ?? [];
+  const same = list.find((c) => c.country === city.country);
+  if (!same) list.push(city);
+  else if (city.population > same.population) list.splice(list.indexOf(same), 1, city);
+  byName.set(key, list);
+}
+
+function addNamesakes(phrases: Map<string, Place[]>, key: string, list: City[]): void {
+  const existing = phrases.get(key) ?? [];
+  // "Mexico" the country beats a town called Mexico elsewhere; curated names beat GeoNames.
+  if (existing.some((p) => NAMED.has(p.type) || (p.type === 'city' && p.population > 0))) return;
+  list.sort((a, b) => b.population - a.population);
+  for (const city of list.slice(0, MAX_CITIES_PER_NAME)) {
+    const type = city.featureCode === 'PPLC' ? 'capital' : 'city';
+    const same = existing.find((p) => p.country === city.country);
+    if (!same) existing.push({ country: city.country, type, population: city.population });
+    else same.population = Math.max(same.population, city.population);
   }
+  phrases.set(key, existing);
 }
 
 function addCurated(phrases: Map<string, Place[]>): void {
@@ -56,9 +67,9 @@ function addCurated(phrases: Map<string, Place[]>): void {
       // The curated meaning replaces what the packages say about the same phrase.
       if (!replaced.has(key)) phrases.delete(key);
       replaced.add(key);
-      const { type, upperOnly, personName, shared } = group;
+      const { type, upperOnly, personName, shared, population = 0 } = group;
       for (const country of codes ? codes.split(' ') : ['']) {
-        addNaming(phrases, { phrase, place: { country, type, population: 0, upperOnly, personName, shared } });
+        addNaming(phrases, { phrase, place: { country, type, population, upperOnly, personName, shared } });
       }
     }
   }

@@ -65,5 +65,5 @@ export function focusCountries(evidence: Evidence[], weights: Weights): string[]
   // Stable sort: a tie keeps the order of the strongest evidence, then of reading.
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const top = ranked[0]?.[1] ?? 0;
-  return ranked.filter(([, score]) => score > 0 && score >= top * weights.focusRatio).map(([country]) => country);
+  return ranked.filter(([, score]) => score > 0 && (score >= top * weights.focusRatio || score >= weights.focusScore)).map(([country]) => country);
 }
