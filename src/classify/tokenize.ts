@@ -37,23 +37,27 @@ function shapeOf(word: string): Shape {
   const first = word[0] ?? '';
   // Scripts without case (Chinese, Arabic) and digits count as capitals: nothing to tell from them.
   if (first === first.toLowerCase() && first !== first.toUpperCase()) return 'lower';
-  return word === word.toUpperCase() ? 'upper' : 'title';
+  // The last letter tells "USA" from "Usa" without building an upper-case copy.
+  const last = word[word.length - 1] ?? '';
+  return last === last.toLowerCase() && last !== last.toUpperCase() ? 'title' : 'upper';
 }
 
-const SPACE = /\s/;
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 160;
+}
+
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"']);
 
 // Looks at the first and last non-space characters of the gap between two words.
 function gapBetween(text: string, from: number, to: number): { comma: boolean; sentence: boolean } {
-  let first = '';
-  let last = '';
+  let first = -1;
+  let last = -1;
   for (let i = from; i < to; i++) {
-    const ch = text[i] ?? '';
-    if (SPACE.test(ch)) continue;
-    if (!first) first = ch;
-    last = ch;
+    if (isSpace(text.charCodeAt(i))) continue;
+    if (first < 0) first = i;
+    last = i;
   }
-  return { comma: first === ',', sentence: SENTENCE_END.has(last) };
+  return { comma: first >= 0 && text[first] === ',', sentence: last >= 0 && SENTENCE_END.has(text[last] ?? '') };
 }
 
 /** Splits a text into words once; every later step works on these tokens. */

@@ -42,11 +42,17 @@ export interface Place {
   shared?: boolean;
 }
 
+/** What matching learns from one lookup: the phrase's meanings, and whether longer phrases start so. */
+export interface IndexEntry {
+  places: Place[] | undefined;
+  continues: boolean;
+}
+
 /** The place names the classifier knows, keyed by normalised phrase (see tokenize.ts). */
 export interface Gazetteer {
   phrases: Map<string, Place[]>;
-  /** Every leading part of a longer phrase ("new", "new south"): where matching may go on. */
-  prefixes: Set<string>;
+  /** The same phrases plus every leading part of a longer one ("new south"), for one lookup per word. */
+  index: Map<string, IndexEntry>;
   /** "Mich", "Ontario", "Texas" … after a comma: which country the place before it is in. */
   qualifiers: Map<string, string>;
   /** Cities with coordinates, for GeoRSS points. */
