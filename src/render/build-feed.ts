@@ -1,4 +1,4 @@
-import { escapeUTF8 } from 'entities';
+import { escapeText } from 'entities';
 import { Feed } from 'feed';
 import type { Enclosure as FeedEnclosure, Extension, Item as FeedItem } from 'feed';
 import type { Item, Story } from '../domain/index.ts';
@@ -34,15 +34,16 @@ function toFeedItem(story: Story, sources: ReadonlyMap<string, SourceRef>, forma
   const published = new Date(item.published);
   const media = mediaOf(item);
   return {
-    // Atom titles are typed html; RSS and JSON titles are read as text.
-    title: format === 'atom' ? escapeUTF8(item.title) : item.title,
+    // Atom titles are typed html; RSS and JSON titles are read as text. Only &, < and > are
+    // escaped: consumers that skip HTML decoding (rss-parser) then still show quotes right.
+    title: format === 'atom' ? escapeText(item.title) : item.title,
     id: format === 'atom' ? atomUrn('story', story.id) : story.id,
     guid: story.id,
     link: item.link,
     date: published,
     published,
     // JSON Feed's summary is plain text; RSS description and Atom summary are HTML.
-    description: format === 'json' ? item.summary : escapeUTF8(item.summary),
+    description: format === 'json' ? item.summary : escapeText(item.summary),
     content: contentOf(story, sources),
     author: authorsOf(item, source, format),
     category: story.countries.map((code) => ({ name: code, term: code })),
@@ -53,7 +54,7 @@ function toFeedItem(story: Story, sources: ReadonlyMap<string, SourceRef>, forma
 }
 
 function contentOf(story: Story, sources: ReadonlyMap<string, SourceRef>): string {
-  const body = story.item.contentHtml ?? `<p>${escapeUTF8(story.item.summary)}</p>`;
+  const body = story.item.contentHtml ?? `<p>${escapeText(story.item.summary)}</p>`;
   return body + alsoReportedHtml(story.copies, sources);
 }
 
