@@ -6,7 +6,9 @@ import type { BenchSection } from './bench/measure.ts';
 
 type Bench = () => Promise<BenchSection>;
 
-const BENCHES: Record<string, () => Promise<Bench>> = {};
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  classify: async () => (await import('./bench/classify.ts')).benchClassify,
+};
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
