@@ -1,7 +1,7 @@
 import type { GeoPoint } from '../domain/index.ts';
 import { findDateline, type Dateline } from './dateline.ts';
 import { findMentions, type Mention } from './match.ts';
-import { isAllCaps, normalizePhrase, tokenize, type Token } from './tokenize.ts';
+import { isAllCaps, normalizePhrase, tokenize, type Words } from './tokenize.ts';
 import type { Gazetteer, Place } from './types.ts';
 import type { SignalKind, Weights } from './weights.ts';
 
@@ -29,12 +29,12 @@ function datelineSignal(d: Dateline, gazetteer: Gazetteer): Signal | undefined {
 }
 
 // "Paris, Texas": a state or province after a city's comma moves the city there.
-function qualify(m: Mention, tokens: Token[], gazetteer: Gazetteer): Place[] {
-  if (!tokens[m.last]?.commaAfter || !m.places.some((p) => p.type === 'city' || p.type === 'capital')) return m.places;
+function qualify(m: Mention, words: Words, gazetteer: Gazetteer): Place[] {
+  if (!words.commaAfter(m.last) || !m.places.some((p) => p.type === 'city' || p.type === 'capital')) return m.places;
+  const next = m.last + 1;
   for (const n of [2, 1]) {
-    const words = tokens.slice(m.last + 1, m.last + 1 + n);
-    if (words.length < n || words[0]?.shape === 'lower') continue;
-    const key = words.map((t) => t.norm).join(' ');
+    if (next + n > words.count || words.shape(next) === 'lower') continue;
+    const key = n === 2 ? `${words.norm(next)} ${words.norm(next + 1)}` : words.norm(next);
     const country = gazetteer.qualifiers.get(key);
     const alsoCity = gazetteer.phrases.get(key)?.some((p) => p.type === 'city' || p.type === 'capital');
     if (country && !alsoCity) return [{ country, type: 'city', population: 0 }];
@@ -47,15 +47,15 @@ function textSignals(text: string, gazetteer: Gazetteer, weights: Weights): Sign
   const signals: Signal[] = [];
   const fromDateline = dateline && datelineSignal(dateline, gazetteer);
   if (fromDateline) signals.push(fromDateline);
-  const tokens = tokenize(text);
+  const words = tokenize(text);
   const bodyStart = dateline?.end ?? 0;
   let from = 0;
-  while (from < tokens.length && (tokens[from]?.start ?? 0) < bodyStart) from++;
+  while (from < words.count && (words.start[from] ?? 0) < bodyStart) from++;
   const ctx = { caseless: isAllCaps(text), minCityPopulation: weights.minCityPopulation };
   const leadEnd = bodyStart + weights.leadChars;
-  for (const m of findMentions(text, tokens, from, tokens.length, ctx, gazetteer)) {
-    const kind = (tokens[m.first]?.start ?? 0) < leadEnd ? 'lead' : 'body';
-    signals.push({ kind, places: qualify(m, tokens, gazetteer), match: m.text });
+  for (const m of findMentions(words, from, words.count, ctx, gazetteer)) {
+    const kind = (words.start[m.first] ?? 0) < leadEnd ? 'lead' : 'body';
+    signals.push({ kind, places: qualify(m, words, gazetteer), match: m.text });
   }
   return signals;
 }
@@ -83,10 +83,10 @@ export function collectSignals(
   const signals: Signal[] = [];
   const geo = input.geo && geoSignal(input.geo, gazetteer);
   if (geo) signals.push(geo);
-  const titleTokens = tokenize(input.title);
+  const titleWords = tokenize(input.title);
   const ctx = { caseless: isAllCaps(input.title), minCityPopulation: weights.minCityPopulation };
-  for (const m of findMentions(input.title, titleTokens, 0, titleTokens.length, ctx, gazetteer)) {
-    signals.push({ kind: 'title', places: qualify(m, titleTokens, gazetteer), match: m.text });
+  for (const m of findMentions(titleWords, 0, titleWords.count, ctx, gazetteer)) {
+    signals.push({ kind: 'title', places: qualify(m, titleWords, gazetteer), match: m.text });
   }
   signals.push(...textSignals(input.text, gazetteer, weights));
   return signals;
