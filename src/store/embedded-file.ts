@@ -20,6 +20,7 @@ const snapshotSchema = z.object({
   stories: z.array(storySchema),
   identities: z.array(z.tuple([z.string(), z.string()])),
   sourceStates: z.array(z.looseObject({ sourceId: z.string() })),
+  fingerprints: z.array(z.tuple([z.string(), z.array(z.string()), z.string(), z.number()])).optional(),
 });
 
 /** Reads a store file; undefined when there is none yet. A file that is not a store file is an error. */

@@ -1,5 +1,13 @@
 import { StoreError, type Copy, type SourceState, type Story } from '../domain/index.ts';
-import type { ListOptions, SaveOutcome, Store, StoryPage } from './store.ts';
+import type {
+  FingerprintCandidate,
+  FingerprintEntry,
+  FingerprintWindow,
+  ListOptions,
+  SaveOutcome,
+  Store,
+  StoryPage,
+} from './store.ts';
 import { readSnapshot, writeSnapshot } from './embedded-file.ts';
 import { MemoryState } from './memory-state.ts';
 
@@ -74,6 +82,14 @@ export class EmbeddedStore implements Store {
 
   async saveSourceState(state: SourceState): Promise<void> {
     this.change(() => this.state.saveSourceState(state));
+  }
+
+  async indexFingerprint(entry: FingerprintEntry, window: FingerprintWindow): Promise<void> {
+    this.change(() => this.state.fingerprints.add(entry, window));
+  }
+
+  async findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {
+    return this.read(() => this.state.fingerprints.find(bandKeys, window));
   }
 
   async prune(cutoff: Date): Promise<number> {

@@ -20,6 +20,10 @@ export interface RedisKeys {
   firstSeen(): string;
   /** Source state JSON. */
   sourceState(sourceId: string): string;
+  /** Hash of near-duplicate band key → story id, one shard of the entries expiring on `day`. */
+  fingerprintBands(day: number, shard: number): string;
+  /** Hash of story id → fingerprint signature, one shard of the entries expiring on `day`. */
+  fingerprintSignatures(day: number, shard: number): string;
 }
 
 /** Builds the key family for one prefix (default `wirefeed:`). */
@@ -35,5 +39,7 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     country: (code) => `${prefix}country:${code}`,
     firstSeen: () => `${prefix}first-seen`,
     sourceState: (sourceId) => `${prefix}source:${sourceId}`,
+    fingerprintBands: (day, shard) => `${prefix}fp-band:${day}:${shard}`,
+    fingerprintSignatures: (day, shard) => `${prefix}fp-sig:${day}:${shard}`,
   };
 }

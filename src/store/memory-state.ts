@@ -3,6 +3,7 @@ import type { ListOptions, SaveOutcome, StoryPage } from './store.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { SortedIndex } from './sorted-index.ts';
 import { checkLimit, storyScores } from './story-order.ts';
+import { FingerprintIndex, type FingerprintRecord } from './fingerprint-index.ts';
 
 /** What EmbeddedStore writes to its file: enough to rebuild every index. */
 export interface Snapshot {
@@ -11,6 +12,8 @@ export interface Snapshot {
   /** Identity key → story id, as pairs because a key may be any string (even "__proto__"). */
   identities: [string, string][];
   sourceStates: SourceState[];
+  /** The near-duplicate index; absent in files written before it existed. */
+  fingerprints?: FingerprintRecord[];
 }
 
 /** Stories, their indexes and source states in process memory, with the Store's exact semantics. */
@@ -22,6 +25,8 @@ export class MemoryState {
   private readonly countries = new Map<string, SortedIndex>();
   private readonly firstSeen = new SortedIndex();
   private readonly sourceStates = new Map<string, SourceState>();
+  /** The near-duplicate index, public so the store can call it without a forwarding method each. */
+  readonly fingerprints = new FingerprintIndex();
 
   /** Rebuilds the state from a snapshot; the indexes are derived, never stored. */
   static fromSnapshot(snapshot: Snapshot): MemoryState {
@@ -31,6 +36,7 @@ export class MemoryState {
       if (state.stories.has(id)) state.claim(id, [key]);
     }
     for (const source of snapshot.sourceStates) state.saveSourceState(source);
+    state.fingerprints.load(snapshot.fingerprints ?? []);
     return state;
   }
 
@@ -41,6 +47,7 @@ export class MemoryState {
       stories: [...this.stories.values()],
       identities: [...this.identities],
       sourceStates: [...this.sourceStates.values()],
+      fingerprints: this.fingerprints.toRecords(),
     };
   }
 

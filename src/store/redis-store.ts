@@ -1,6 +1,15 @@
 import type { Redis } from 'ioredis';
 import { NotFoundError, StoreError, type Copy, type SourceState, type Story } from '../domain/index.ts';
-import type { ListOptions, SaveOutcome, Store, StoryPage } from './store.ts';
+import type {
+  FingerprintCandidate,
+  FingerprintEntry,
+  FingerprintWindow,
+  ListOptions,
+  SaveOutcome,
+  Store,
+  StoryPage,
+} from './store.ts';
+import { findCandidates, indexFingerprint } from './redis-fingerprints.ts';
 import { createKeys, type RedisKeys } from './keys.ts';
 import { storyScores } from './story-order.ts';
 import { ADD_COPY, SAVE_STORY, runScript } from './redis-scripts.ts';
@@ -72,6 +81,14 @@ export class RedisStore implements Store {
   async saveSourceState(state: SourceState): Promise<void> {
     const json = JSON.stringify(state);
     await this.run(`save source ${state.sourceId}`, () => this.redis.set(this.keys.sourceState(state.sourceId), json));
+  }
+
+  async indexFingerprint(entry: FingerprintEntry, window: FingerprintWindow): Promise<void> {
+    await this.run(`index story ${entry.storyId}`, () => indexFingerprint(this.redis, this.keys, entry, window));
+  }
+
+  async findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {
+    return this.run('find candidates', () => findCandidates(this.redis, this.keys, bandKeys, window));
   }
 
   async prune(cutoff: Date): Promise<number> {

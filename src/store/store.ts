@@ -17,6 +17,26 @@ export interface ListOptions {
   cursor?: string;
 }
 
+/** A story's entry in the near-duplicate index: its band keys and a compact signature. */
+export interface FingerprintEntry {
+  storyId: string;
+  bandKeys: string[];
+  /** Opaque bytes the dedupe stage verifies candidates with, so no story has to be read. */
+  signature: Uint8Array;
+}
+
+/** A story indexed under one of the band keys looked up. */
+export interface FingerprintCandidate {
+  storyId: string;
+  signature: Uint8Array;
+}
+
+/** The index's time frame: entries written at `now` expire `hours` later. */
+export interface FingerprintWindow {
+  now: Date;
+  hours: number;
+}
+
 /**
  * Where stories and source state live. Speaks the domain, never raw storage commands.
  * Implementations: RedisStore (production) and EmbeddedStore (no Redis configured).
@@ -41,6 +61,10 @@ export interface Store {
   listCountry(country: string, options: ListOptions): Promise<StoryPage>;
   getSourceState(sourceId: string): Promise<SourceState | undefined>;
   saveSourceState(state: SourceState): Promise<void>;
+  /** Indexes a story's fingerprint until `window.now` + `window.hours`; a band key already held keeps its story. */
+  indexFingerprint(entry: FingerprintEntry, window: FingerprintWindow): Promise<void>;
+  /** Stories indexed under any of the band keys and not yet expired at `window.now`, each once. */
+  findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]>;
   /** Removes stories first seen before `cutoff` with every index entry; returns how many. */
   prune(cutoff: Date): Promise<number>;
   /** Counts for /healthz and logs. */

@@ -3,6 +3,7 @@ import { NotFoundError, StoreError, type Story } from '../../src/domain/index.ts
 import type { Store } from '../../src/store/index.ts';
 import { makeCopy, makeStory } from './make-story.ts';
 import { describeListing } from './contract-listing.ts';
+import { describeFingerprints } from './contract-fingerprints.ts';
 
 /** A fresh, empty store and how to dispose of it. */
 export type MakeStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
@@ -144,5 +145,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     });
 
     describeListing(current);
+    describeFingerprints(current);
   });
 }
