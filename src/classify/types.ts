@@ -55,6 +55,4 @@ export interface Gazetteer {
   index: Map<string, IndexEntry>;
   /** "Mich", "Ontario", "Texas" … after a comma: which country the place before it is in. */
   qualifiers: Map<string, string>;
-  /** Cities with coordinates, for GeoRSS points. */
-  points: { lat: Float32Array; lon: Float32Array; country: string[] };
 }
