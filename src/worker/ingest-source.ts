@@ -6,7 +6,7 @@ import type { Store } from '../store/index.ts';
 import { fetchSource } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { normalizeFeed } from '../normalize/index.ts';
-import { findStory } from '../dedupe/index.ts';
+import { findStory, indexStory } from '../dedupe/index.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -83,13 +83,17 @@ async function storeItems(items: Item[], source: Source, deps: IngestDeps, repor
 }
 
 async function storeItem(item: Item, source: Source, deps: IngestDeps): Promise<'new' | 'copy' | 'seen'> {
-  const verdict = await findStory(item, deps.store);
+  const options = { windowHours: deps.config.dedupe.windowHours, now: deps.now() };
+  const verdict = await findStory(item, deps.store, options);
   if (verdict.kind === 'seen') return 'seen';
   if (verdict.kind === 'copy') return addCopy(item, verdict.story, verdict.identityKeys, deps);
   const outcome = await deps.store.saveStory(newStory(item, source, deps), verdict.identityKeys);
-  if (outcome.saved) return 'new';
+  if (outcome.saved) {
+    await indexStory(deps.store, item.id, verdict.index, options);
+    return 'new';
+  }
   // Another source stored the same story between our lookup and our save: ours is its copy.
-  const raced = await findStory(item, deps.store);
+  const raced = await findStory(item, deps.store, options);
   return raced.kind === 'copy' ? addCopy(item, raced.story, raced.identityKeys, deps) : 'seen';
 }
 
