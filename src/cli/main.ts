@@ -1,5 +1,6 @@
 import { checkConfigCommand } from './check-config.ts';
 import { classifyCommand } from './classify.ts';
+import { dedupeCommand } from './dedupe.ts';
 import { parseCommand } from './parse.ts';
 import { fetchOnceCommand } from './fetch-once.ts';
 import { runService } from './serve.ts';
@@ -17,6 +18,7 @@ Usage: wirefeed <command> [--config FILE] [args]
   check-config [FILE] validate a config file
   parse FILE          a feed file's normalized items as JSON
   classify            JSON lines {id,title,body} on stdin → {id,countries,regions} on stdout
+  dedupe              JSON lines {id,title,body,url,source,published} on stdin → {id,duplicateOf} on stdout
 
 Environment: WIREFEED_CONFIG, REDIS_URL, PORT, BASE_URL, LOG_LEVEL, WIREFEED_DATA_DIR (see README).
 `;
@@ -46,6 +48,10 @@ async function run(settings: Settings): Promise<number> {
     case 'classify': {
       const config = await loadSettingsConfig(settings);
       return classifyCommand(settings.args, io, config.regions);
+    }
+    case 'dedupe': {
+      const config = await loadSettingsConfig(settings);
+      return dedupeCommand(settings.args, io, { windowHours: config.dedupe.windowHours });
     }
     case 'help':
     case '--help':
