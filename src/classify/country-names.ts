@@ -9,6 +9,8 @@ export interface Naming {
 }
 
 const LATIN = /\p{Script=Latin}/u;
+// world-countries' translation keys for the Latin-script languages of the configured sources.
+const LATIN_LANGUAGES: Readonly<Record<string, string>> = { fra: 'fr', deu: 'de', spa: 'es' };
 // Words that take no plural "s": "Japanese", "British", "Swiss", "Dutch".
 const NO_PLURAL = /(s|sh|ch|x|z)$/;
 
@@ -40,10 +42,17 @@ export function countryNamings(): Naming[] {
       if (!NO_PLURAL.test(demonym)) add(`${demonym}s`, place(code, 'demonym'));
     }
     for (const capital of c.capital) add(capital, place(code, 'capital'));
-    // Latin-script translations collide with English words; other scripts are safe and cheap.
-    for (const t of Object.values(c.translations)) {
-      if (!LATIN.test(t.common)) add(t.common, place(code, 'country'));
-      if (!LATIN.test(t.official)) add(t.official, place(code, 'country'));
+    // Other scripts cannot collide with English words; Latin-script translations ("Island" is German
+    // for Iceland, "Chine" French for China) count only in text of their own language.
+    for (const [key, t] of Object.entries(c.translations)) {
+      const language = LATIN_LANGUAGES[key];
+      for (const name of [t.common, t.official]) {
+        if (!LATIN.test(name)) add(name, place(code, 'country'));
+        else if (language) add(name, place(code, 'country', { language }));
+      }
+    }
+    for (const demonym of new Set(Object.values(c.demonyms.fra ?? {}).filter(Boolean))) {
+      add(demonym, place(code, 'demonym', { language: 'fr' }));
     }
   }
   return out;

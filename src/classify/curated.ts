@@ -53,6 +53,7 @@ export const CURATED: readonly CuratedGroup[] = [
       ['Kremlin', 'RU'], ['White House', 'US'], ['Pentagon', 'US'], ['Capitol Hill', 'US'], ['Wall Street', 'US'],
       ['Downing Street', 'GB'], ['Whitehall', 'GB'], ['Elysee', 'FR'], ['Quai d\'Orsay', 'FR'], ['Bundesbank', 'DE'],
       ['Bundestag', 'DE'], ['Knesset', 'IL'], ['Federal Reserve', 'US'], ['Zhongnanhai', 'CN'], ['MITI', 'JP'],
+      ['Bank of Japan', 'JP'],
     ],
   },
   {
@@ -76,7 +77,7 @@ export const CURATED: readonly CuratedGroup[] = [
       ['Kuril Islands', 'RU JP'], ['Kurile Islands', 'RU JP'], ['Kurils', 'RU JP'], ['Kuriles', 'RU JP'],
       ['Northern Territories', 'JP RU'], ['Kashmir', 'IN PK'], ['Golan Heights', 'SY IL'], ['West Bank', 'PS IL'],
       ['Gaza Strip', 'PS IL'], ['Crimea', 'UA RU'], ['Abkhazia', 'GE RU'], ['South Ossetia', 'GE RU'],
-      ['Malvinas', 'FK AR'], ['Spratly Islands', 'CN VN PH'], ['Senkaku Islands', 'JP CN'], ['Nagorno-Karabakh', 'AZ AM'],
+      ['Malvinas', 'FK AR'], ['Golan', 'SY IL'], ['Western Sahara', 'EH MA'], ['Spratly Islands', 'CN VN PH'], ['Senkaku Islands', 'JP CN'], ['Nagorno-Karabakh', 'AZ AM'],
     ],
   },
   {
@@ -84,6 +85,11 @@ export const CURATED: readonly CuratedGroup[] = [
     type: 'country',
     personName: true,
     names: [['Congo', 'CD'], ['Jordan', 'JO'], ['Chad', 'TD'], ['Niger', 'NE'], ['Israel', 'IL'], ['Georgia', 'GE']],
+  },
+  {
+    reason: 'Organisations seated in a country they are not about: OPEC sits in Vienna but speaks for its members',
+    type: 'none',
+    names: [['OPEC', ''], ['Organization of Petroleum Exporting Countries', ''], ['IAEA', ''], ['United Nations', '']],
   },
   {
     reason: 'Larger names containing a place that is not what they are about; they stop the shorter match',
@@ -102,7 +108,7 @@ export const CURATED: readonly CuratedGroup[] = [
     names: [
       ['Split', ''], ['Sale', ''], ['Most', ''], ['Of', ''], ['Nice', ''], ['Reading', ''], ['Mobile', ''],
       ['March', ''], ['Bath', ''], ['Police', ''], ['Best', ''], ['Deal', ''], ['Victoria', ''], ['Mandate', ''],
-      ['Georgetown', ''], ['Hamilton', ''], ['Kingston', ''], ['Union', ''], ['Gold', ''],
+      ['Georgetown', ''], ['Hamilton', ''], ['Kingston', ''], ['Union', ''], ['Gold', ''], ['Island', ''],
     ],
   },
 ];

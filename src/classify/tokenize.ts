@@ -44,6 +44,11 @@ export class Words {
     return ((this.flags[i] ?? 0) & SENTENCE_START) !== 0;
   }
 
+  /** Word i is plain ASCII, so no foreign-script rule applies to it. */
+  isAscii(i: number): boolean {
+    return ((this.flags[i] ?? 0) & NOT_ASCII) === 0;
+  }
+
   /** A comma follows word i. */
   commaAfter(i: number): boolean {
     return ((this.flags[i] ?? 0) & COMMA_AFTER) !== 0;

@@ -9,6 +9,8 @@ export interface ClassifyInput {
   defaultCountries: string[];
   /** Region ids used when the text gives no geographic signal. */
   defaultRegions: string[];
+  /** BCP 47 tag of the text ("fr", "de-AT"); Latin-script foreign names count only in their language. */
+  language?: string;
 }
 
 /** Places a story in countries and regions; built once, used for every item. */
@@ -40,6 +42,8 @@ export interface Place {
   personName?: boolean;
   /** A place several countries claim ("Kuril Islands"): every meaning counts, none is chosen. */
   shared?: boolean;
+  /** A Latin-script foreign name ("Allemagne"): counts only in text of this language ("fr"). */
+  language?: string;
 }
 
 /** What matching learns from one lookup: the phrase's meanings, and whether longer phrases start so. */
@@ -55,4 +59,10 @@ export interface Gazetteer {
   index: Map<string, IndexEntry>;
   /** "Mich", "Ontario", "Texas" … after a comma: which country the place before it is in. */
   qualifiers: Map<string, string>;
+  /** Russian names by stem ("япони"), so every case form ("Японии", "Японией") finds them. */
+  stems: Map<string, Place[]>;
+  /** Chinese and Japanese names, found inside runs of text without spaces; longest first. */
+  cjk: Map<string, Place[]>;
+  /** The longest key of `cjk`, in UTF-16 units. */
+  cjkMaxLength: number;
 }

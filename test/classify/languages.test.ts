@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier, type Classifier } from '../../src/classify/index.ts';
+
+let classifier: Classifier;
+beforeAll(() => {
+  classifier = createClassifier([]);
+});
+
+const countriesOf = (title: string, language?: string) =>
+  classifier.classify({ title, text: '', defaultCountries: [], defaultRegions: [], ...(language ? { language } : {}) }).countries;
+
+describe('country names in other languages', () => {
+  it.each([
+    ['Япония заявила протест', ['JP']],
+    ['Переговоры России и Японии', ['RU', 'JP']],
+    ['Встреча с Китаем', ['CN']],
+    ['Санкции против Ирана', ['IR']],
+    ['日本政府は発表した', ['JP']],
+    ['ロシアと日本の首脳会談', ['RU', 'JP']],
+    ['中国与美国举行会谈', ['CN', 'US']],
+    ['مصر', ['EG']],
+    ['وزير خارجية العراق', ['IQ']],
+    ['والعراق بالسعودية', ['IQ', 'SA']],
+  ])('%s → %j', (title, expected) => {
+    expect(countriesOf(title)).toEqual(expected);
+  });
+
+  it.each([
+    ["L'Allemagne et le Japon", 'fr', ['DE', 'JP']],
+    ['Wahlen in Spanien', 'de', ['ES']],
+    ['Elecciones en Alemania', 'es', ['DE']],
+  ])('reads Latin-script names in their own language: %s (%s)', (title, language, expected) => {
+    expect(countriesOf(title, language)).toEqual(expected);
+  });
+
+  it('ignores Latin-script foreign names in English text', () => {
+    expect(countriesOf('Allemagne et Japon')).toEqual([]);
+    expect(countriesOf('Ferry service to Long Island resumes')).toEqual([]);
+  });
+});
+
+describe('curated names', () => {
+  it.each([
+    ["Quai d'Orsay summons envoy", ['FR']],
+    ['Zhongnanhai reshuffle', ['CN']],
+    ['Bank of Japan holds rates', ['JP']],
+    ['Crimea tensions rise', ['UA', 'RU']],
+    ['Fighting near the Golan', ['SY', 'IL']],
+    ['Talks on Western Sahara', ['EH', 'MA']],
+    ['Taiwan holds elections', ['TW']],
+    ['Bundesbank warns on inflation', ['DE']],
+    ['OPEC ministers meet', []],
+  ])('%s → %j', (title, expected) => {
+    expect(countriesOf(title)).toEqual(expected);
+  });
+});
