@@ -35,19 +35,20 @@ const DATELINE = new RegExp(
 const DAY = new RegExp(`${MONTH}\\s+(\\d{1,2})\\b`, 'i');
 const DATELINE_HINT = new RegExp(`${MONTH}\\s+\\d{1,2}\\s*(?:\\(|-)|\\((?:reuters|ap|afp)\\)|^[A-Z][A-Z .,'/]{2,40}\\s*-`, 'i');
 // What outlets add around a story: credits, copyright sentences, captions, correction notes, sign-off.
+const COPYRIGHT = /\u00a9|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|(?:republished|redistribution|republication)\b.*\bwithout\b/i;
+// Only the start of a body is fingerprinted; longer texts are cut before the regexes run.
+const MAX_BODY_CHARS = 1600;
 const ADDED = [
   /\(?\b(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b[^()\n]*\)?/gi,
-  /[^.\n]*(?:\u00a9|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|(?:republished|redistribution|republication)\b[^.\n]*\bwithout)[^.\n]*\.?/gi,
   /\(corrects?\b[^)]*\)/gi,
   /\bfile photo\.?/gi,
   /\bread more\b[^.\n]*\./gi,
   /\breuter\s*$/i,
 ];
 // Reuters shorthand that outlets spell out: both spellings read the same.
-const SHORTHAND: Record<string, string> = {
-  million: 'mln', billion: 'bln', percent: 'pct', dollars: 'dlrs', dollar: 'dlr', cents: 'cts', cent: 'ct',
-  thousand: 'thousand', pence: 'p', pct: 'pct', 'per cent': 'pct',
-};
+const SHORTHAND = new Map([
+  ['million', 'mln'], ['billion', 'bln'], ['percent', 'pct'], ['dollars', 'dlrs'], ['dollar', 'dlr'], ['cents', 'cts'], ['cent', 'ct'],
+]);
 
 /** Plain text of a fragment that may be HTML, with quotes and dashes made plain. */
 export function plainText(input: string): string {
@@ -73,7 +74,11 @@ function titleWords(title: string): string[] {
 }
 
 function bodyWords(body: string): { words: string[]; day: number } {
-  let text = plainText(body).replace(TICKER, ' ');
+  let text = plainText(body.slice(0, MAX_BODY_CHARS)).replace(TICKER, ' ');
+  text = text
+    .split(/(?<=[.!?\n])\s+/)
+    .filter((sentence) => !COPYRIGHT.test(sentence))
+    .join(' ');
   for (const pattern of ADDED) text = text.replace(pattern, ' ');
   text = text.replace(/\s+/g, ' ').trim();
   let day = 0;
@@ -89,6 +94,13 @@ function bodyWords(body: string): { words: string[]; day: number } {
 export function words(text: string): string[] {
   const lowered = text.toLowerCase().replace(/(\d),(\d{3})\b/g, '$1$2').replace(/\bper cent\b/g, 'pct');
   const tokens = lowered.match(/[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g) ?? [];
-  // "U.S." and "US" are one word; "1.19" keeps its point.
-  return tokens.map((t) => SHORTHAND[t] ?? t.replace(/'s$/, '').replace(/[a-z]\.[a-z]/g, (m) => m.replace('.', '')).replace(/'/g, ''));
+  return tokens.map(normalizeToken);
+}
+
+// "U.S." and "US" are one word; "1.19" keeps its point; "company's" is "company".
+function normalizeToken(token: string): string {
+  const short = SHORTHAND.get(token);
+  if (short !== undefined) return short;
+  if (!token.includes("'") && !token.includes('.')) return token;
+  return token.replace(/'s$/, '').replace(/([a-z])\.(?=[a-z])/g, '$1').replace(/'/g, '');
 }
