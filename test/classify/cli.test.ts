@@ -44,6 +44,28 @@ describe('classifyCommand', () => {
     expect(lines[0]).toMatchObject({ id: 7, countries: ['FR'], evidence: [{ country: 'FR', kind: 'title', match: 'Paris' }] });
   });
 
+  it('explains a story with --explain: evidence, scores and the focus countries', async () => {
+    const body = 'MOSCOW, Feb 7 (RIA Novosti) - Russian and Japanese diplomats met. The U.S. watched.';
+    const stdin = `${JSON.stringify({ id: 'k', title: 'Russia and Japan talk', body })}\n`;
+    const stdout = new PassThrough();
+    const finished = text(stdout);
+    const { regions } = await loadConfig('config/feeds.yaml');
+    const code = await classifyCommand(['--explain'], { stdin: PassThrough.from([stdin]), stdout, stderr: new PassThrough() }, regions);
+    stdout.end();
+    const out = await finished;
+    expect(code).toBe(0);
+    expect(out).toContain('story "k": "Russia and Japan talk"');
+    expect(out).toMatch(/RU dateline +5\.40 +"MOSCOW"/);
+    expect(out).toMatch(/RU +\d+\.\d\d {2}focus/);
+    expect(out).toMatch(/US +1\.50\n/);
+    expect(out).toContain('  countries: RU JP\n');
+  });
+
+  it('reads a line\'s language for Latin-script foreign names', async () => {
+    const { lines } = await run(`${JSON.stringify({ id: 'f', title: "L'Allemagne et le Japon", body: '', language: 'fr' })}\n`);
+    expect(lines[0]).toMatchObject({ countries: ['DE', 'JP'] });
+  });
+
   it('rejects unknown arguments', async () => {
     const { code, err } = await run('', ['--fast']);
     expect(code).toBe(2);
