@@ -7,6 +7,7 @@ import type { BenchSection } from './bench/measure.ts';
 type Bench = () => Promise<BenchSection>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
+  dedupe: async () => (await import('./bench/dedupe.ts')).benchDedupe,
   classify: async () => (await import('./bench/classify.ts')).benchClassify,
 };
 
