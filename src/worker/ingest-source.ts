@@ -108,6 +108,7 @@ function newStory(item: Item, source: Source, deps: IngestDeps): Story {
     title: item.title,
     text: item.text,
     geo: item.geo,
+    language: item.language,
     defaultCountries: source.defaultCountries,
     defaultRegions: source.defaultRegions,
   });
