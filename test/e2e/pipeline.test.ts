@@ -1,20 +1,10 @@
 // End to end: fixture feeds over HTTP → one worker cycle into the real Redis → the real Express app
 // over a socket, read back by rss-parser and as JSON Feed 1.1.
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import pino from 'pino';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/index.ts';
-import { createClassifier } from '../../src/classify/index.ts';
-import { createApp } from '../../src/http/index.ts';
-import { RedisStore } from '../../src/store/index.ts';
-import { runCycle, type SourceReport } from '../../src/worker/index.ts';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
-import { listen } from '../support/listen.ts';
+import type { FixtureServer } from '../support/fixture-server.ts';
+import { ingestAndServe, type Served } from '../support/ingest-and-serve.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `wirefeed-test:${randomUUID()}:`;
 const KURILS = "Russia rejects Tokyo's claim to the southern Kuril Islands";
 
 function configYaml(fixtures: FixtureServer): string {
@@ -36,44 +26,17 @@ fetch:
 `;
 }
 
-let fixtures: FixtureServer;
-let redis: Redis;
-let store: RedisStore;
-let server: { baseUrl: string; close: () => Promise<void> };
-let reports: SourceReport[];
+let served: Served;
 
 beforeAll(async () => {
-  fixtures = await startFixtureServer();
-  const config = parseConfig(configYaml(fixtures), 'e2e.yaml');
-  redis = new Redis(REDIS_URL);
-  store = new RedisStore({ redis: redis.duplicate(), prefix });
-  const logger = pino({ level: 'silent' });
-  const deps = {
-    config,
-    store,
-    classifier: createClassifier(config.regions),
-    logger,
-    userAgent: 'wirefeed-test',
-    now: () => new Date('2026-02-07T13:00:00Z'),
-  };
-  reports = await runCycle(deps, 'all');
-  server = await listen(createApp({ store, config, logger }));
+  served = await ingestAndServe(configYaml, new Date('2026-02-07T13:00:00Z'));
 });
 
 afterAll(async () => {
-  await server?.close();
-  await store?.close();
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.unlink(...keys);
-  await redis.quit();
-  await fixtures?.close();
+  await served?.close();
 });
 
-async function get(path: string): Promise<string> {
-  const response = await fetch(`${server.baseUrl}${path}`);
-  expect(response.status, path).toBe(200);
-  return response.text();
-}
+const get = (path: string): Promise<string> => served.get(path);
 
 async function titlesOf(path: string): Promise<string[]> {
   const feed = await new Parser().parseString(await get(path));
@@ -82,7 +45,7 @@ async function titlesOf(path: string): Promise<string[]> {
 
 describe('one worker cycle, served', () => {
   it('reports each source, and failing sources do not stop the others', () => {
-    const byId = Object.fromEntries(reports.map((report) => [report.sourceId, report]));
+    const byId = Object.fromEntries(served.reports.map((report) => [report.sourceId, report]));
     expect(byId['wire-moscow']).toMatchObject({ status: 'ok', items: 2, newStories: 2 });
     expect(byId['daily-outlet']).toMatchObject({ status: 'ok', items: 3, newStories: 2, copies: 1 });
     expect(byId['guardian']?.status).toBe('ok');
