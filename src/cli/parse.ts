@@ -1,14 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ParseError, type Source } from '../domain/index.ts';
+import { ParseError, type Item, type Source } from '../domain/index.ts';
 import { normalizeFeed } from '../normalize/index.ts';
-import { parseFeed } from '../parse/index.ts';
+import { parseFeed, type ParsedFeed } from '../parse/index.ts';
 
 /** Where `wirefeed parse` writes. */
 export interface ParseCommandIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+}
+
+/** A feed document parsed and normalized, or the classified reason it has no items. */
+export type ParseOutcome = { ok: true; feed: ParsedFeed; items: Item[] } | { ok: false; error: ParseError };
+
+/**
+ * What `wirefeed parse` does with one document's bytes (also what eval:parse measures):
+ * parse, then normalize under a stand-in source named after the file. Only ParseError is caught.
+ */
+export function parseDocument(body: Uint8Array, file: string, now: Date): ParseOutcome {
+  const url = pathToFileURL(path.resolve(file)).href;
+  try {
+    const feed = parseFeed(body, { url });
+    return { ok: true, feed, items: normalizeFeed(feed, sourceFor(file, url), now) };
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return { ok: false, error };
+  }
 }
 
 /** `wirefeed parse FILE`: the file's feed and normalized items as JSON; exit 1 on an unreadable feed. */
@@ -18,7 +36,6 @@ export async function parseCommand(args: string[], io: ParseCommandIo, now: Date
     io.stderr.write('usage: wirefeed parse FILE\n');
     return 2;
   }
-  const url = pathToFileURL(path.resolve(file)).href;
   let body: Uint8Array;
   try {
     body = await readFile(file);
@@ -26,17 +43,14 @@ export async function parseCommand(args: string[], io: ParseCommandIo, now: Date
     io.stderr.write(`wirefeed parse: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  try {
-    const feed = parseFeed(body, { url });
-    const items = normalizeFeed(feed, sourceFor(file, url), now);
-    const { title, link, format, language, warnings } = feed;
-    io.stdout.write(`${JSON.stringify({ feed: { title, link, format, language, warnings }, items }, null, 2)}\n`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
-    io.stderr.write(`wirefeed parse: ${file}: ${error.message} [${error.kind}]\n`);
+  const outcome = parseDocument(body, file, now);
+  if (!outcome.ok) {
+    io.stderr.write(`wirefeed parse: ${file}: ${outcome.error.message} [${outcome.error.kind}]\n`);
     return 1;
   }
+  const { title, link, format, language, warnings } = outcome.feed;
+  io.stdout.write(`${JSON.stringify({ feed: { title, link, format, language, warnings }, items: outcome.items }, null, 2)}\n`);
+  return 0;
 }
 
 // A stand-in source named after the file, so ids are stable for the same file name.

@@ -6,7 +6,8 @@ const URI_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** The keys under which an item is already known: its canonical URL and its guid. */
 export function identityKeys(item: Item): string[] {
-  const keys = [`url:${item.url}`];
+  // A link-less item has no URL key: it must not share one with other link-less items.
+  const keys = item.url ? [`url:${item.url}`] : [];
   const guid = item.guid?.trim();
   if (guid) keys.push(URI_SCHEME.test(guid) ? `guid:${guid}` : `guid:${item.sourceId}:${guid}`);
   return keys;

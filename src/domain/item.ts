@@ -21,10 +21,10 @@ export interface Item {
   sourceId: string;
   /** The publisher's guid / atom:id / JSON id, if any. */
   guid?: string;
-  /** The original link, absolute. */
-  link: string;
-  /** Canonical form of `link` (lowercased host, no tracking parameters, no fragment). */
-  url: string;
+  /** The original link, absolute; absent when the entry has no link of its own (never the feed's link). */
+  link?: string;
+  /** Canonical form of `link` (lowercased host, no tracking parameters, no fragment); absent with it. */
+  url?: string;
   /** Plain text. */
   title: string;
   /** Plain text, bounded, cut at a word. */

@@ -21,7 +21,8 @@ export interface Classification {
 export interface Copy {
   itemId: string;
   sourceId: string;
-  link: string;
+  /** Absent when the copy's entry had no link of its own. */
+  link?: string;
   published: string;
 }
 

@@ -11,13 +11,13 @@ const SUMMARY_CHARS = 300;
 const TITLE_CHARS = 120;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Turns a parsed feed's entries into domain Items; entries without a usable link are left out. */
+/** Turns a parsed feed's entries into domain Items; entries without a link keep none (never the feed's). */
 export function normalizeFeed(feed: ParsedFeed, source: Source, now: Date): Item[] {
   const documentUrl = resolveUrl(feed.url, undefined) ?? source.url;
   // Relative links resolve against the feed's own link (itself resolved), then the document URL.
   const feedBase = resolveUrl(feed.base, documentUrl) ?? documentUrl;
   const base = resolveUrl(feed.link, feedBase) ?? feedBase;
-  const context = { source, now, base, feed };
+  const context = { source, now, base, feed, sharedGuids: sharedGuids(feed.entries, base) };
   return feed.entries.flatMap((entry) => {
     const item = normalizeEntry(entry, context);
     return item ? [item] : [];
@@ -29,23 +29,43 @@ interface Context {
   now: Date;
   base: string;
   feed: ParsedFeed;
+  /** Guids the document gives to several different entries: they identify nothing. */
+  sharedGuids: ReadonlySet<string>;
 }
 
-function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed }: Context): Item | undefined {
+// A CMS that stamps one guid on every item would otherwise collapse the feed into one story.
+function sharedGuids(entries: RawEntry[], base: string): Set<string> {
+  const linkByGuid = new Map<string, string | undefined>();
+  const shared = new Set<string>();
+  for (const entry of entries) {
+    const guid = entry.guid?.trim();
+    if (!guid) continue;
+    const link = entryLink(entry, resolveUrl(entry.base, base) ?? base);
+    if (linkByGuid.has(guid) && (linkByGuid.get(guid) !== link || link === undefined)) shared.add(guid);
+    linkByGuid.set(guid, link);
+  }
+  return shared;
+}
+
+function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sharedGuids }: Context): Item | undefined {
   const base = resolveUrl(entry.base, feedBase) ?? feedBase;
   const link = entryLink(entry, base);
-  if (!link) return undefined;
-  const url = canonicalUrl(link);
+  const url = link === undefined ? undefined : canonicalUrl(link);
+  const guid = entry.guid?.trim() || undefined;
+  const ownGuid = guid !== undefined && !sharedGuids.has(guid) ? guid : undefined;
   const text = htmlToText(entry.contentHtml ?? entry.summaryHtml);
   const summary = truncateAtWord(htmlToText(entry.summaryHtml ?? entry.contentHtml), SUMMARY_CHARS);
   const title = htmlToLine(entry.title) || truncateAtWord(text, TITLE_CHARS);
+  // Nothing to show or link to (e.g. an entry holding only a GeoRSS point).
+  if (!title && !link) return undefined;
   const date = publishedDate(entry, now);
   const contentSource = entry.contentHtml ?? entry.summaryHtml;
   const enclosures = entryEnclosures(entry.enclosures, base);
   const item: Item = {
-    id: itemId(source.id, { guid: entry.guid, url, title, date: entry.published ?? entry.updated, text }),
+    // The published date only: an updated stamp changes with every edit.
+    id: itemId(source.id, { guid: ownGuid, url, title, date: entry.published, text }),
     sourceId: source.id,
-    guid: entry.guid?.trim() || undefined,
+    guid: ownGuid,
     link,
     url,
     title,

@@ -29,11 +29,9 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   if (!bare) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
   const parsed = parseLeniently(text, meta.url);
   const feed = toParsedFeed(parsed.feed, meta.url);
-  const entries = feed.entries.map(withGuidLink).filter((entry) => entry.links.length > 0);
-  const skipped = feed.entries.length - entries.length;
+  const entries = feed.entries.map(withGuidLink);
   const warnings = [...decoded.warnings, ...parsed.warnings];
   if (removed) warnings.push(`parse: removed ${removed} control characters`);
-  if (skipped) warnings.push(`parse: skipped ${skipped} entries without a link`);
   return { ...feed, entries, warnings };
 }
 

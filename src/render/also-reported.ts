@@ -14,6 +14,6 @@ export function alsoReportedHtml(copies: readonly Copy[], sources: ReadonlyMap<s
 }
 
 /** True for an absolute http(s) URL. */
-export function isWebUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
+export function isWebUrl(value: string | undefined): value is string {
+  return value !== undefined && /^https?:\/\//i.test(value);
 }

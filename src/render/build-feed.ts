@@ -39,7 +39,8 @@ function toFeedItem(story: Story, sources: ReadonlyMap<string, SourceRef>, forma
     title: format === 'atom' ? escapeText(item.title) : item.title,
     id: format === 'atom' ? atomUrn('story', story.id) : story.id,
     guid: story.id,
-    link: item.link,
+    // The feed package requires a link; a link-less entry gets an empty one rather than someone else's page.
+    link: item.link ?? '',
     date: published,
     published,
     // JSON Feed's summary is plain text; RSS description and Atom summary are HTML.

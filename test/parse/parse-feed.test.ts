@@ -88,11 +88,11 @@ describe('parseFeed: formats', () => {
     expect(feed.entries[0]?.title).toBe('M 2.1 - 27km SE of Campo, CA');
   });
 
-  it('skips entries with no link and no web-address id, saying so', () => {
-    const rss = '<rss version="2.0"><channel><title>T</title><item><title>No link</title><guid>42</guid></item><item><title>Linked</title><link>/a</link></item></channel></rss>';
+  it('keeps entries with no link; a web-address guid becomes the link', () => {
+    const rss = '<rss version="2.0"><channel><title>T</title><item><title>No link</title><guid>42</guid></item><item><title>Permalink</title><guid>https://x.test/p</guid></item></channel></rss>';
     const feed = parseFeed(new TextEncoder().encode(rss), { url: URL_BASE });
-    expect(feed.entries.map((entry) => entry.title)).toEqual(['Linked']);
-    expect(feed.warnings).toEqual(['parse: skipped 1 entries without a link']);
+    expect(feed.entries.map((entry) => [entry.title, entry.links])).toEqual([['No link', []], ['Permalink', [{ href: 'https://x.test/p' }]]]);
+    expect(feed.warnings).toEqual([]);
   });
 });
 
