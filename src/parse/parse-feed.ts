@@ -1,10 +1,10 @@
-import { DetectError, MalformedError, ParseError as FeedsmithParseError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
 import { ParseError } from '../domain/index.ts';
 import { fromAtom } from './atom.ts';
 import { decodeText } from './decode-text.ts';
 import { fromJson } from './json.ts';
+import { parseLeniently, type LenientFeed } from './lenient-parse.ts';
 import { fromRdf } from './rdf.ts';
-import { repairXml, stripControlChars } from './repair-xml.ts';
+import { stripControlChars } from './repair-xml.ts';
 import { fromRss } from './rss.ts';
 import type { ParsedFeed, RawEntry } from './types.ts';
 
@@ -15,10 +15,10 @@ export interface DocumentMeta {
 }
 
 const COMMENTS = /<!--[\s\S]*?(?:-->|$)/g;
-const HTML_PAGE = /^(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
 
 /**
- * Parses a feed document of any supported format into a ParsedFeed.
+ * Parses a feed document of any supported format into a ParsedFeed, recovering what it can from
+ * broken XML (see parseLeniently; every recovery is a warning on the result).
  * Throws ParseError: 'empty', 'not-a-feed' (an HTML page, JSON or XML of another kind), 'invalid-xml'.
  */
 export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
@@ -27,63 +27,22 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const { text, removed } = stripControlChars(decoded.text);
   const bare = text.replace(COMMENTS, '').trim();
   if (!bare) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
-  const parsed = parseLeniently(text, meta.url);
-  const feed = toParsedFeed(parsed.feed, meta.url);
-  const entries = feed.entries.map(withGuidLink);
-  const warnings = [...decoded.warnings, ...parsed.warnings];
+  const { parsed, warnings: recovered } = parseLeniently(text, meta.url);
+  const feed = toParsedFeed(parsed, meta.url);
+  const warnings = [...decoded.warnings, ...recovered];
   if (removed) warnings.push(`parse: removed ${removed} control characters`);
-  return { ...feed, entries, warnings };
-}
-
-// feedsmith first as published; on malformed XML, once more after lenient fixes.
-function parseLeniently(text: string, url: string): { feed: AnyFeed; warnings: string[] } {
-  try {
-    return { feed: parseAnyFeed(text), warnings: [] };
-  } catch (error) {
-    if (error instanceof DetectError || (error instanceof FeedsmithParseError && isHtmlPage(text))) {
-      throw notAFeed(text, url, error);
-    }
-    if (error instanceof FeedsmithParseError) {
-      throw new ParseError(`parse: empty feed (no channel or entries) at ${url}`, 'empty', { cause: error });
-    }
-    if (!(error instanceof MalformedError)) throw error;
-    const repaired = repairXml(text);
-    if (repaired.fixes.length === 0) throw invalidXml(url, error);
-    try {
-      const feed = parseAnyFeed(repaired.text);
-      return { feed, warnings: [`parse: recovered malformed XML (${repaired.fixes.join(', ')})`] };
-    } catch (retryError) {
-      throw invalidXml(url, retryError);
-    }
-  }
+  if (feed.entries.length === 0) warnings.push('parse: the feed has no entries');
+  return { ...feed, entries: feed.entries.map(withGuidLink), warnings };
 }
 
 // An entry without a link whose guid is a web address (RSS permalink guid, Atom id, JSON id) lives there.
-function isHtmlPage(text: string): boolean {
-  return HTML_PAGE.test(text.replace(COMMENTS, '').trim());
-}
-
 function withGuidLink(entry: RawEntry): RawEntry {
   if (entry.links.length > 0 || !entry.guid || !/^https?:\/\/\S+$/i.test(entry.guid)) return entry;
   return { ...entry, links: [{ href: entry.guid }] };
 }
 
-// Asked only after feedsmith found no feed: an Atom feed wrapped in XHTML still parses.
-function notAFeed(text: string, url: string, cause: unknown): ParseError {
-  const what = isHtmlPage(text)
-    ? 'an HTML page'
-    : /^\s*[{[]/.test(text)
-      ? 'JSON that is not a JSON Feed'
-      : 'no RSS, Atom or RDF root element';
-  return new ParseError(`parse: not a feed (${what}) at ${url}`, 'not-a-feed', { cause });
-}
-
-function invalidXml(url: string, cause: unknown): ParseError {
-  const detail = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
-  return new ParseError(`parse: invalid XML at ${url}${detail}`, 'invalid-xml', { cause });
-}
-
-function toParsedFeed(parsed: AnyFeed, url: string): ParsedFeed {
+function toParsedFeed(parsed: LenientFeed, url: string): ParsedFeed {
+  if (parsed.feed === undefined) return { format: parsed.format, url, title: '', entries: [], warnings: [] };
   switch (parsed.format) {
     case 'rss':
       return fromRss(parsed.feed, url);

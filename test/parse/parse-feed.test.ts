@@ -122,9 +122,15 @@ describe('parseFeed: character sets', () => {
   });
 
   it('honours a byte order mark over everything else', () => {
-    const error = parseError(fixture('encoding/feedparser__utf-16le-bom.xml'));
-    // The document is an empty <rss>; reaching that verdict means the UTF-16LE text was read.
-    expect(error.kind).toBe('empty');
+    // The documents are an empty <rss>; recognising the root means the text was decoded right.
+    for (const path of ['encoding/feedparser__utf-16le-bom.xml', 'encoding/feedparser__utf-8-bom.xml']) {
+      expect(parseFixture(path, 'text/xml; charset=iso-8859-1')).toMatchObject({ format: 'rss', entries: [], warnings: ['parse: the feed has no entries'] });
+    }
+  });
+
+  it('decodes windows-1252 and EUC-KR declared in the prolog (real fixtures)', () => {
+    expect(parseFixture('encoding/miniflux__windows-1252.xml').title).toBe('Euro €');
+    expect(parseFixture('encoding/feedparser__euc-kr.xml').format).toBe('rss');
   });
 
   it('decodes Big5 and EUC-KR declared in the prolog', () => {
@@ -139,7 +145,8 @@ describe('parseFeed: documents that are not usable feeds', () => {
   it.each([
     ['an empty file', 'malformed/newsboat__empty.xml', 'empty', 'parse: empty document at https://feeds.example.test/feed'],
     ['a comment only', 'malformed/feedparser__empty-document.xml', 'empty', 'parse: empty document at https://feeds.example.test/feed'],
-    ['an unterminated root', 'malformed/feedparser__unterminated-root.xml', 'invalid-xml', 'parse: invalid XML at https://feeds.example.test/feed: Closing Tag is not closed.'],
+    ['an unterminated root with no item', 'malformed/feedparser__unterminated-root.xml', 'invalid-xml', 'parse: invalid XML at https://feeds.example.test/feed (no complete entry before the fault)'],
+    ['a truncated feed with no complete item', 'malformed/feed-rs__reuters-most-read-truncated.xml', 'invalid-xml', 'parse: invalid XML at https://feeds.example.test/feed (no complete entry before the fault)'],
   ])('rejects %s', (_name, path, kind, message) => {
     const error = parseError(fixture(path));
     expect(error.kind).toBe(kind);

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../src/parse/index.ts';
+
+const URL_BASE = 'https://feeds.example.test/feed';
+
+function parseFixture(path: string) {
+  return parseFeed(readFileSync(new URL(`../fixtures/feeds/${path}`, import.meta.url)), { url: URL_BASE });
+}
+
+function parseText(text: string) {
+  return parseFeed(new TextEncoder().encode(text), { url: URL_BASE });
+}
+
+describe('parseFeed: lenient recovery keeps the items before the fault', () => {
+  it('reads a feed whose root element is never closed', () => {
+    const feed = parseFixture('malformed/feedjira__InvalidDateFormat.xml');
+    expect(feed.entries.map((entry) => entry.title)).toEqual(['Item 0 with an invalid date', 'Item 1 with all valid dates']);
+    expect(feed.warnings).toEqual(['parse: document ends before its root element closes (truncated)']);
+  });
+
+  it('keeps the complete items of a feed cut mid-item', () => {
+    const xml = '<rss version="2.0"><channel><title>Wire</title><item><title>One</title><link>https://x.test/1</link></item><item><title>Two</title><link>https://x.test/2</link></item><item><title>Thr';
+    const feed = parseText(xml);
+    expect(feed.title).toBe('Wire');
+    expect(feed.entries.map((entry) => entry.links[0]?.href)).toEqual(['https://x.test/1', 'https://x.test/2']);
+  });
+
+  it('keeps the items before a fault in the middle of the document', () => {
+    const xml = '<rss version="2.0"><channel><item><title>Good</title><link>https://x.test/1</link></item><item><title>Also good</title></item><item><title><![CDATA[Lost</title></item></channel></rss>';
+    const feed = parseText(xml);
+    expect(feed.entries.map((entry) => entry.title)).toEqual(['Good', 'Also good']);
+    expect(feed.warnings).toEqual(['parse: malformed XML, kept the entries before the fault']);
+  });
+
+  it('reads an Atom feed wrapped in an XHTML page', () => {
+    const feed = parseFixture('malformed/feedjira__DuplicateContentAtomFeed.xml');
+    expect(feed).toMatchObject({ format: 'atom', title: 'Avian’s Blog', warnings: ['parse: feed read from inside an XHTML page'] });
+    expect(feed.entries).toHaveLength(10);
+    expect(feed.entries[0]?.title).toBe('Down time');
+  });
+
+  it('reads RSS whose elements carry a namespace prefix', () => {
+    const feed = parseFixture('namespaces/feedparser__rss2-modules-localname-clash.xml');
+    expect(feed.title).toBe('RSS Tests - RSS2.0 w/ NS, no default NS, localName clash');
+    expect(feed.entries[0]?.summaryHtml).toBe('correct description');
+    expect(feed.warnings).toEqual(['parse: namespace prefix "r:" removed from RSS elements']);
+  });
+
+  it('reads an <rss> with no version attribute', () => {
+    const feed = parseText('<rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>');
+    expect(feed.entries.map((entry) => entry.title)).toEqual(['A']);
+  });
+});
