@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { findStory, indexStory, plainText, type DedupeOptions } from '../dedupe/index.ts';
+import { fileItems, plainText, type FiledItem } from '../dedupe/index.ts';
 import type { Item, Story } from '../domain/index.ts';
 import { canonicalUrl } from '../normalize/index.ts';
 import { EmbeddedStore, type Store } from '../store/index.ts';
@@ -33,20 +33,23 @@ function toItem(line: string): Item {
   return { id, sourceId: field(record, 'source'), link, url, title, summary: '', text, published, categories: [], enclosures: [] };
 }
 
+/** An input line, with its item when it could be read. */
+interface Entry {
+  line: string;
+  lineNumber: number;
+  item?: Item;
+}
+
+// Lines are deduped in chunks, one store round trip per step for a whole chunk, as a worker does a feed.
+const CHUNK = 256;
+
 // The id of an earlier item of the same story, or null when the item starts one.
-async function dedupeItem(item: Item, store: Store, options: DedupeOptions): Promise<string | null> {
-  const verdict = await findStory(item, store, options);
-  if (verdict.kind === 'seen') return verdict.storyId === item.id ? null : verdict.storyId;
-  if (verdict.kind === 'copy') {
-    const copy = { itemId: item.id, sourceId: item.sourceId, link: item.link, published: item.published };
-    await store.addCopy(verdict.story.id, copy, verdict.identityKeys);
-    return verdict.story.id;
-  }
-  const story: Story = { id: item.id, item, copies: [], firstSeen: options.now.toISOString(), countries: [], regions: [], evidence: [] };
-  const saved = await store.saveStory(story, verdict.identityKeys);
-  if (!saved.saved) return saved.existingStoryId;
-  await indexStory(store, item.id, verdict.index, options);
-  return null;
+function duplicateOf(item: Item, filed: FiledItem): string | null {
+  return filed.kind === 'new' || filed.storyId === item.id ? null : filed.storyId;
+}
+
+function toStory(item: Item, now: Date): Story {
+  return { id: item.id, item, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] };
 }
 
 function idOf(line: string): unknown {
@@ -55,6 +58,28 @@ function idOf(line: string): unknown {
   } catch {
     return null;
   }
+}
+
+// Writes one line per chunk entry, in order; an unreadable line (already reported) answers null.
+async function dedupeChunk(chunk: Entry[], store: Store, windowHours: number, io: CommandIo): Promise<number> {
+  const items = chunk.flatMap((entry) => (entry.item ? [entry.item] : []));
+  const now = new Date();
+  let filed: FiledItem[] = [];
+  let failures = 0;
+  try {
+    filed = await fileItems(items, store, { windowHours, now }, (item) => toStory(item, now));
+  } catch (error) {
+    failures = items.length;
+    io.stderr.write(`dedupe: lines ${chunk[0]?.lineNumber}-${chunk.at(-1)?.lineNumber}: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  let at = 0;
+  for (const entry of chunk) {
+    const result = entry.item ? filed[at++] : undefined;
+    // Still one output line, so output line n always answers input line n.
+    const out = { id: entry.item?.id ?? idOf(entry.line), duplicateOf: entry.item && result ? duplicateOf(entry.item, result) : null };
+    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await once(io.stdout, 'drain');
+  }
+  return failures;
 }
 
 /** `wirefeed dedupe`: one {id,duplicateOf} line per input item, in order, on an in-memory store. */
@@ -66,21 +91,24 @@ export async function dedupeCommand(args: string[], io: CommandIo, options: { wi
   const store = EmbeddedStore.inMemory();
   let lineNumber = 0;
   let failures = 0;
+  let chunk: Entry[] = [];
+  const flush = async () => {
+    failures += await dedupeChunk(chunk, store, options.windowHours, io);
+    chunk = [];
+  };
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     lineNumber += 1;
     if (!line.trim()) continue;
-    let out: { id: unknown; duplicateOf: string | null };
     try {
-      const item = toItem(line);
-      out = { id: item.id, duplicateOf: await dedupeItem(item, store, { windowHours: options.windowHours, now: new Date() }) };
+      chunk.push({ line, lineNumber, item: toItem(line) });
     } catch (error) {
       failures += 1;
       io.stderr.write(`dedupe: line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}\n`);
-      // Still one output line, so output line n always answers input line n.
-      out = { id: idOf(line), duplicateOf: null };
+      chunk.push({ line, lineNumber });
     }
-    if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await once(io.stdout, 'drain');
+    if (chunk.length >= CHUNK) await flush();
   }
+  await flush();
   await store.close();
   return failures > 0 ? 1 : 0;
 }

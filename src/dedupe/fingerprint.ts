@@ -4,11 +4,11 @@ import type { StoryText } from './text.ts';
 export interface Signature {
   /** Minutes since the epoch of the item's time, to hold the window exactly. */
   minute: number;
-  /** 16-bit hashes of the word 3-grams of the lead, in order. */
+  /** 12-bit hashes of the word 3-grams of the lead, in order. */
   lead: number[];
-  /** 16-bit hashes of the headline's words, sorted. */
+  /** 12-bit hashes of the headline's words, sorted. */
   title: number[];
-  /** 16-bit hashes of shingles after the lead, chosen by content so that a trimmed copy keeps a prefix. */
+  /** 12-bit hashes of shingles after the lead, chosen by content so that a trimmed copy keeps a prefix. */
   rest: number[];
   /** Day of the month in the dateline, 0 when none. */
   day: number;
@@ -56,8 +56,8 @@ export function fingerprint(text: StoryText, time: Date): StoryFingerprint {
   if (titleHashes.length >= 3) bandKeys.push(`t${combine(titleHashes).toString(36)}`);
   const signature = {
     minute: Math.floor(time.getTime() / 60_000),
-    lead: shingles.map((h) => h & 0xffff),
-    title: [...new Set(titleHashes.map((h) => h & 0xffff))].sort((a, b) => a - b).slice(0, MAX_TITLE_WORDS),
+    lead: shingles.map((h) => h & 0xfff),
+    title: [...new Set(titleHashes.map((h) => h & 0xfff))].sort((a, b) => a - b).slice(0, MAX_TITLE_WORDS),
     rest: restSample(text.bodyWords),
     day: text.datelineDay,
   };
@@ -70,7 +70,7 @@ function restSample(words: string[]): number[] {
   const end = Math.min(words.length, REST_WORDS);
   for (let i = LEAD_WORDS - SHINGLE + 1; i + SHINGLE <= end && out.length < MAX_REST; i++) {
     const h = hash32(words.slice(i, i + SHINGLE).join(' '));
-    if ((h & 7) === 0) out.push(h >>> 16);
+    if ((h & 7) === 0) out.push(h >>> 20);
   }
   return out;
 }
@@ -95,35 +95,4 @@ function combine(values: number[]): number {
   let h = 0x811c9dc5;
   for (const v of values) h = Math.imul(h ^ v, 0x01000193) ^ (v >>> 16);
   return h >>> 0;
-}
-
-const HEADER = 8;
-
-/** The signature as bytes: minute (4), day, lead count, title count (1 each), spare, then 2-byte hashes. */
-export function encodeSignature(signature: Signature): Uint8Array {
-  const hashes = [...signature.lead, ...signature.title, ...signature.rest];
-  const bytes = new Uint8Array(HEADER + 2 * hashes.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, signature.minute);
-  view.setUint8(4, signature.day);
-  view.setUint8(5, signature.lead.length);
-  view.setUint8(6, signature.title.length);
-  hashes.forEach((h, i) => view.setUint16(HEADER + 2 * i, h));
-  return bytes;
-}
-
-/** Reads bytes written by encodeSignature. */
-export function decodeSignature(bytes: Uint8Array): Signature {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const leadCount = view.getUint8(5);
-  const titleEnd = leadCount + view.getUint8(6);
-  const hashes: number[] = [];
-  for (let at = HEADER; at + 1 < bytes.byteLength; at += 2) hashes.push(view.getUint16(at));
-  return {
-    minute: view.getUint32(0),
-    day: view.getUint8(4),
-    lead: hashes.slice(0, leadCount),
-    title: hashes.slice(leadCount, titleEnd),
-    rest: hashes.slice(titleEnd),
-  };
 }

@@ -1,4 +1,5 @@
 /** Which earlier story an item belongs to: exact identity, then near-duplicate text. */
 export { identityKeys } from './identity.ts';
-export { findStory, indexStory, type DedupeVerdict, type DedupeOptions, type IndexEntry } from './find-story.ts';
+export { findStories, indexStories, entryKey, type DedupeVerdict, type DedupeOptions, type IndexEntry } from './find-stories.ts';
+export { fileItems, type FiledItem } from './file-items.ts';
 export { storyText, plainText, type StoryText } from './text.ts';

@@ -64,6 +64,10 @@ export class EmbeddedStore implements Store {
     return this.read(() => this.state.findByIdentity(identityKeys));
   }
 
+  async findByIdentities(identityKeyLists: string[][]): Promise<(string | undefined)[]> {
+    return this.read(() => identityKeyLists.map((keys) => this.state.findByIdentity(keys)));
+  }
+
   async getStory(id: string): Promise<Story | undefined> {
     return this.read(() => this.state.getStory(id));
   }
@@ -84,12 +88,12 @@ export class EmbeddedStore implements Store {
     this.change(() => this.state.saveSourceState(state));
   }
 
-  async indexFingerprint(entry: FingerprintEntry, window: FingerprintWindow): Promise<void> {
-    this.change(() => this.state.fingerprints.add(entry, window));
+  async indexFingerprints(entries: FingerprintEntry[], window: FingerprintWindow): Promise<void> {
+    this.change(() => this.state.fingerprints.add(entries, window));
   }
 
   async findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {
-    return this.read(() => this.state.fingerprints.find(bandKeys, window));
+    return this.read(() => this.state.fingerprints.find(bandKeys, window, (id) => this.state.hasStory(id)));
   }
 
   async prune(cutoff: Date): Promise<number> {

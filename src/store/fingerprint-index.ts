@@ -29,21 +29,25 @@ export class FingerprintIndex {
     return [...this.entries].map(([id, e]) => [id, e.bandKeys, Buffer.from(e.signature).toString('base64'), e.expiresAt]);
   }
 
-  add(entry: FingerprintEntry, window: FingerprintWindow): void {
+  /** Indexes the entries in order until `window.now` + `window.hours`. */
+  add(entries: FingerprintEntry[], window: FingerprintWindow): void {
     const now = window.now.getTime();
-    this.put(entry, now + window.hours * HOUR, now);
+    for (const entry of entries) this.put(entry, now + window.hours * HOUR, now);
     // Sweeping when the index has doubled keeps the cost per add constant.
     if (this.entries.size >= 2 * this.sweptAt + 1024) this.sweep(now);
   }
 
-  find(bandKeys: string[], window: FingerprintWindow): FingerprintCandidate[] {
+  /** Live entries under any of the band keys whose story `exists`, each once with the keys it holds. */
+  find(bandKeys: string[], window: FingerprintWindow, exists: (storyId: string) => boolean): FingerprintCandidate[] {
     const now = window.now.getTime();
     const found = new Map<string, FingerprintCandidate>();
-    for (const key of bandKeys) {
+    for (const key of new Set(bandKeys)) {
       const storyId = this.bands.get(key);
       const entry = storyId === undefined ? undefined : this.entries.get(storyId);
-      if (storyId === undefined || !entry || entry.expiresAt <= now || found.has(storyId)) continue;
-      found.set(storyId, { storyId, signature: Uint8Array.from(entry.signature) });
+      if (storyId === undefined || !entry || entry.expiresAt <= now) continue;
+      const candidate = found.get(storyId);
+      if (candidate) candidate.bandKeys.push(key);
+      else if (exists(storyId)) found.set(storyId, { storyId, signature: Uint8Array.from(entry.signature), bandKeys: [key] });
     }
     return [...found.values()];
   }

@@ -80,6 +80,11 @@ export class MemoryState {
     return undefined;
   }
 
+  /** Whether a story is stored, without copying it. */
+  hasStory(id: string): boolean {
+    return this.stories.has(id);
+  }
+
   getStory(id: string): Story | undefined {
     const story = this.stories.get(id);
     return story && structuredClone(story);

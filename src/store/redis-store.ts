@@ -9,7 +9,7 @@ import type {
   Store,
   StoryPage,
 } from './store.ts';
-import { findCandidates, indexFingerprint } from './redis-fingerprints.ts';
+import { findCandidates, indexFingerprints } from './redis-fingerprints.ts';
 import { createKeys, type RedisKeys } from './keys.ts';
 import { storyScores } from './story-order.ts';
 import { ADD_COPY, SAVE_STORY, runScript } from './redis-scripts.ts';
@@ -60,6 +60,17 @@ export class RedisStore implements Store {
     return ids.find((id) => id !== null) ?? undefined;
   }
 
+  async findByIdentities(identityKeyLists: string[][]): Promise<(string | undefined)[]> {
+    const all = identityKeyLists.flat();
+    if (all.length === 0) return identityKeyLists.map(() => undefined);
+    const ids = await this.run('find by identities', () => this.redis.mget(all.map(this.keys.identity)));
+    let at = 0;
+    return identityKeyLists.map((keys) => {
+      const held = ids.slice(at, (at += keys.length));
+      return held.find((id) => id !== null) ?? undefined;
+    });
+  }
+
   async getStory(id: string): Promise<Story | undefined> {
     const [story] = await this.run(`read story ${id}`, () => readStories(this.redis, this.keys, [id]));
     return story;
@@ -83,8 +94,8 @@ export class RedisStore implements Store {
     await this.run(`save source ${state.sourceId}`, () => this.redis.set(this.keys.sourceState(state.sourceId), json));
   }
 
-  async indexFingerprint(entry: FingerprintEntry, window: FingerprintWindow): Promise<void> {
-    await this.run(`index story ${entry.storyId}`, () => indexFingerprint(this.redis, this.keys, entry, window));
+  async indexFingerprints(entries: FingerprintEntry[], window: FingerprintWindow): Promise<void> {
+    await this.run('index fingerprints', () => indexFingerprints(this.redis, this.keys, entries, window));
   }
 
   async findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {

@@ -25,10 +25,12 @@ export interface FingerprintEntry {
   signature: Uint8Array;
 }
 
-/** A story indexed under one of the band keys looked up. */
+/** A story indexed under some of the band keys looked up. */
 export interface FingerprintCandidate {
   storyId: string;
   signature: Uint8Array;
+  /** Which of the band keys looked up it holds, in the order they were asked. */
+  bandKeys: string[];
 }
 
 /** The index's time frame: entries written at `now` expire `hours` later. */
@@ -54,6 +56,8 @@ export interface Store {
   addCopy(storyId: string, copy: Copy, identityKeys: string[]): Promise<void>;
   /** The id of the story already holding any of these identity keys, if one does. */
   findByIdentity(identityKeys: string[]): Promise<string | undefined>;
+  /** `findByIdentity` for each list at once (one round trip): a feed's items are looked up together. */
+  findByIdentities(identityKeyLists: string[][]): Promise<(string | undefined)[]>;
   getStory(id: string): Promise<Story | undefined>;
   /** Stories of a region, newest published first. */
   listRegion(regionId: string, options: ListOptions): Promise<StoryPage>;
@@ -61,9 +65,15 @@ export interface Store {
   listCountry(country: string, options: ListOptions): Promise<StoryPage>;
   getSourceState(sourceId: string): Promise<SourceState | undefined>;
   saveSourceState(state: SourceState): Promise<void>;
-  /** Indexes a story's fingerprint until `window.now` + `window.hours`; a band key already held keeps its story. */
-  indexFingerprint(entry: FingerprintEntry, window: FingerprintWindow): Promise<void>;
-  /** Stories indexed under any of the band keys and not yet expired at `window.now`, each once. */
+  /**
+   * Indexes stories' fingerprints until `window.now` + `window.hours`, in order; a band key already
+   * held keeps its story.
+   */
+  indexFingerprints(entries: FingerprintEntry[], window: FingerprintWindow): Promise<void>;
+  /**
+   * Stories still stored, indexed under any of the band keys and not expired at `window.now`, each
+   * once with the band keys it holds: a whole feed's band keys are looked up in one call.
+   */
   findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]>;
   /** Removes stories first seen before `cutoff` with every index entry; returns how many. */
   prune(cutoff: Date): Promise<number>;

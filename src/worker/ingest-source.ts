@@ -6,7 +6,7 @@ import type { Store } from '../store/index.ts';
 import { fetchSource } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { normalizeFeed } from '../normalize/index.ts';
-import { findStory, indexStory } from '../dedupe/index.ts';
+import { fileItems } from '../dedupe/index.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -74,33 +74,14 @@ async function pollSource(
   return { ...success, etag: fetched.etag, lastModified: fetched.lastModified, warnings: parsed.warnings, itemsSeen };
 }
 
+// A feed's items go through dedupe as one batch, in feed order: an item may copy an earlier one.
 async function storeItems(items: Item[], source: Source, deps: IngestDeps, report: SourceReport): Promise<void> {
-  for (const item of items) {
-    const outcome = await storeItem(item, source, deps);
-    if (outcome === 'new') report.newStories += 1;
-    if (outcome === 'copy') report.copies += 1;
-  }
-}
-
-async function storeItem(item: Item, source: Source, deps: IngestDeps): Promise<'new' | 'copy' | 'seen'> {
   const options = { windowHours: deps.config.dedupe.windowHours, now: deps.now() };
-  const verdict = await findStory(item, deps.store, options);
-  if (verdict.kind === 'seen') return 'seen';
-  if (verdict.kind === 'copy') return addCopy(item, verdict.story, verdict.identityKeys, deps);
-  const outcome = await deps.store.saveStory(newStory(item, source, deps), verdict.identityKeys);
-  if (outcome.saved) {
-    await indexStory(deps.store, item.id, verdict.index, options);
-    return 'new';
+  const filed = await fileItems(items, deps.store, options, (item) => newStory(item, source, deps));
+  for (const { kind } of filed) {
+    if (kind === 'new') report.newStories += 1;
+    if (kind === 'copy') report.copies += 1;
   }
-  // Another source stored the same story between our lookup and our save: ours is its copy.
-  const raced = await findStory(item, deps.store, options);
-  return raced.kind === 'copy' ? addCopy(item, raced.story, raced.identityKeys, deps) : 'seen';
-}
-
-async function addCopy(item: Item, story: Story, identityKeys: string[], deps: IngestDeps): Promise<'copy'> {
-  const copy = { itemId: item.id, sourceId: item.sourceId, link: item.link, published: item.published };
-  await deps.store.addCopy(story.id, copy, identityKeys);
-  return 'copy';
 }
 
 function newStory(item: Item, source: Source, deps: IngestDeps): Story {
