@@ -1,4 +1,4 @@
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { monthIndex } from './month-names.ts';
 
 // RFC 822/1123 zone names plus the few abbreviations news feeds commonly use instead of offsets.
 const ZONES: Record<string, number> = {
@@ -7,9 +7,12 @@ const ZONES: Record<string, number> = {
   bst: 1, cet: 1, cest: 2, eet: 2, eest: 3, msk: 3, jst: 9, kst: 9, hkt: 8, aest: 10, aedt: 11,
 };
 
-// "Tue, 02 Mar 2021 23:39:15 +0100", "2 Mar 21 23:39 GMT", day name optional, seconds optional.
+// "Tue, 02 Mar 2021 23:39:15 +0100", "2 Mar 21 23:39 GMT", "mar, 15 nov 2022 20:15:04 +0100",
+// "Вт, 5 марта 2024 10:00 +0300": day name (any language) and seconds optional.
 const RFC_822 =
-  /^(?:[a-z]{3,},?\s*)?(\d{1,2})\s+([a-z]{3,})\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[a-z]{1,5})?$/i;
+  /^(?:\p{L}+\.?,?\s*)?(\d{1,2})\.?\s+(\p{L}{3,})\.?,?\s+(\d{2,4}),?\s+(?:\p{L}{1,3}\s+)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[a-z]{1,5})?$/iu;
+// Seconds (or milliseconds) since 1970, as some JSON and CMS feeds write dates.
+const EPOCH = /^\d{9,10}$|^\d{12,13}$/;
 // "2021-03-02T23:39:15.123+01:00", "2021-03-02 23:39", "2021-03-02"; no zone is read as UTC.
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -18,7 +21,7 @@ const ISO_8601 =
 export function parseFeedDate(raw: string | undefined): Date | undefined {
   const text = raw?.trim();
   if (!text) return undefined;
-  const date = parseIso(text) ?? parseRfc822(text);
+  const date = EPOCH.test(text) ? new Date(text.length > 10 ? +text : +text * 1000) : (parseIso(text) ?? parseRfc822(text));
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
@@ -33,8 +36,8 @@ function parseIso(text: string): Date | undefined {
 function parseRfc822(text: string): Date | undefined {
   const m = RFC_822.exec(text);
   if (!m) return undefined;
-  const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase());
-  if (month < 0) return undefined;
+  const month = monthIndex(m[2]!);
+  if (month === undefined) return undefined;
   let year = +m[3]!;
   // Two-digit years (RFC 822) pivot at 50, as most readers do.
   if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;

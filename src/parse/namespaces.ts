@@ -27,6 +27,21 @@ export function geoPoint(georss: GeoRssNs.ItemOrFeed | undefined, geo: GeoNs.Ite
   return validPoint(geo?.lat, geo?.long);
 }
 
+const RDF_ITEM = /<item\b[^>]*?rdf:about\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/item>/g;
+const W3C_LAT = /<geo:lat>\s*([-+\d.]+)\s*<\/geo:lat>/;
+const W3C_LONG = /<geo:long>\s*([-+\d.]+)\s*<\/geo:long>/;
+
+/** W3C Basic Geo points of RDF items by rdf:about (feedsmith reads them in RSS and Atom, not in RDF). */
+export function rdfGeoPoints(text: string): Map<string, GeoPoint> {
+  const points = new Map<string, GeoPoint>();
+  if (!text.includes('<geo:lat')) return points;
+  for (const [, about, body] of text.matchAll(RDF_ITEM)) {
+    const point = validPoint(Number(W3C_LAT.exec(body!)?.[1] ?? NaN), Number(W3C_LONG.exec(body!)?.[1] ?? NaN));
+    if (point) points.set(about!, point);
+  }
+  return points;
+}
+
 function validPoint(lat: number | undefined, lon: number | undefined): GeoPoint | undefined {
   if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return undefined;
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;

@@ -28,7 +28,7 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const bare = text.replace(COMMENTS, '').trim();
   if (!bare) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
   const { parsed, warnings: recovered } = parseLeniently(text, meta.url);
-  const feed = toParsedFeed(parsed, meta.url);
+  const feed = toParsedFeed(parsed, meta.url, text);
   const warnings = [...decoded.warnings, ...recovered];
   if (removed) warnings.push(`parse: removed ${removed} control characters`);
   if (feed.entries.length === 0) warnings.push('parse: the feed has no entries');
@@ -41,7 +41,7 @@ function withGuidLink(entry: RawEntry): RawEntry {
   return { ...entry, links: [{ href: entry.guid }] };
 }
 
-function toParsedFeed(parsed: LenientFeed, url: string): ParsedFeed {
+function toParsedFeed(parsed: LenientFeed, url: string, text: string): ParsedFeed {
   if (parsed.feed === undefined) return { format: parsed.format, url, title: '', entries: [], warnings: [] };
   switch (parsed.format) {
     case 'rss':
@@ -49,7 +49,7 @@ function toParsedFeed(parsed: LenientFeed, url: string): ParsedFeed {
     case 'atom':
       return fromAtom(parsed.feed, url);
     case 'rdf':
-      return fromRdf(parsed.feed, url);
+      return fromRdf(parsed.feed, url, text);
     case 'json':
       return fromJson(parsed.feed, url);
   }

@@ -1,12 +1,14 @@
 import type { RdfFeed } from 'feedsmith';
-import { geoPoint, mediaImages, unique } from './namespaces.ts';
+import type { GeoPoint } from '../domain/index.ts';
+import { geoPoint, mediaImages, rdfGeoPoints, unique } from './namespaces.ts';
 import type { ParsedFeed, RawEntry } from './types.ts';
 
 type Feed = RdfFeed.Feed<string>;
 type Item = RdfFeed.Item<string>;
 
-/** Maps feedsmith's RSS 0.90/1.0 (RDF) shape into a ParsedFeed. */
-export function fromRdf(feed: Feed, url: string): ParsedFeed {
+/** Maps feedsmith's RSS 0.90/1.0 (RDF) shape into a ParsedFeed; `text` supplies W3C geo points. */
+export function fromRdf(feed: Feed, url: string, text = ''): ParsedFeed {
+  const points = rdfGeoPoints(text);
   return {
     format: 'rdf',
     url,
@@ -15,12 +17,12 @@ export function fromRdf(feed: Feed, url: string): ParsedFeed {
     base: feed.xml?.base,
     language: feed.dc?.languages?.[0] ?? feed.xml?.lang,
     author: feed.dc?.creators?.[0] ?? feed.dc?.publishers?.[0],
-    entries: (feed.items ?? []).map(fromItem),
+    entries: (feed.items ?? []).map((item) => fromItem(item, points)),
     warnings: [],
   };
 }
 
-function fromItem(item: Item): RawEntry {
+function fromItem(item: Item, points: Map<string, GeoPoint>): RawEntry {
   return {
     guid: item.rdf?.about ?? item.dc?.identifiers?.[0],
     links: item.link ? [{ href: item.link }] : [],
@@ -35,6 +37,6 @@ function fromItem(item: Item): RawEntry {
     language: item.dc?.languages?.[0] ?? item.xml?.lang,
     enclosures: [],
     thumbnails: mediaImages(item.media),
-    geo: geoPoint(item.georss, undefined),
+    geo: geoPoint(item.georss, undefined) ?? points.get(item.rdf?.about ?? ''),
   };
 }

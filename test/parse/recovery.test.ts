@@ -52,3 +52,13 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
     expect(feed.entries.map((entry) => entry.title)).toEqual(['A']);
   });
 });
+
+describe('parseFeed: W3C Basic Geo in RDF', () => {
+  it('reads geo:lat and geo:long of each item', () => {
+    const feed = parseFixture('namespaces/rome__rss10-w3cgeo.rdf');
+    expect(feed.entries.slice(0, 2).map((entry) => [entry.title, entry.geo])).toEqual([
+      ['Pugerna', { lat: 45.9774, lon: 8.9781 }],
+      [feed.entries[1]?.title, { lat: 45.9707, lon: 8.97055 }],
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Source } from '../../src/domain/index.ts';
+import { normalizeFeed } from '../../src/normalize/index.ts';
+import { parseFeed, type ParsedFeed } from '../../src/parse/index.ts';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const SOURCE: Source = {
+  id: 'wire',
+  url: 'https://feeds.example.test/rss',
+  title: 'Wire',
+  language: 'en',
+  defaultCountries: [],
+  defaultRegions: [],
+  pollIntervalMinutes: 10,
+};
+
+function parsed(path: string): ParsedFeed {
+  return parseFeed(readFileSync(new URL(`../fixtures/feeds/${path}`, import.meta.url)), { url: SOURCE.url });
+}
+
+function rss(items: string): ParsedFeed {
+  const xml = `<rss version="2.0"><channel><title>T</title><link>https://site.example/news/</link>${items}</channel></rss>`;
+  return parseFeed(new TextEncoder().encode(xml), { url: SOURCE.url });
+}
+
+describe('normalizeFeed: entries without a link', () => {
+  it('keeps them with no link or url (never the feed link), titled from their text', () => {
+    const items = normalizeFeed(parsed('rss0/feed-rs__rss092-spec.xml'), SOURCE, NOW);
+    expect(items).toHaveLength(3);
+    expect(items.map((item) => [item.link, item.url, item.guid])).toEqual([
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+    expect(items[2]?.title).toBe('This is a test of a change I just made. Still diggin..');
+    expect(items[1]?.enclosures).toEqual([{ url: 'http://www.scripting.com/mp3s/theOtherOne.mp3', type: 'audio/mpeg', length: 6666097 }]);
+    expect(new Set(items.map((item) => item.id)).size).toBe(3);
+  });
+
+  it('takes the id from the guid, else title and published date, never the title alone', () => {
+    const feed = rss(`<item><title>Flash</title><guid isPermaLink="false">w-1</guid></item>
+      <item><title>Flash</title><pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate></item>
+      <item><title>Flash</title><pubDate>Sun, 01 Mar 2026 10:00:00 GMT</pubDate></item>`);
+    const ids = normalizeFeed(feed, SOURCE, NOW).map((item) => item.id);
+    expect(new Set(ids).size).toBe(3);
+    // A rewritten summary and a new updated stamp on re-fetch leave the id alone.
+    const refetched = rss(`<item><title>Flash</title><pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate><description>Now longer.</description><atom:updated xmlns:atom="http://www.w3.org/2005/Atom">2026-03-01T11:00:00Z</atom:updated></item>`);
+    expect(normalizeFeed(refetched, SOURCE, NOW)[0]?.id).toBe(ids[1]);
+  });
+});
+
+describe('normalizeFeed: a guid repeated for different items', () => {
+  it('falls back to the links and drops the guid', () => {
+    const feed = rss(`<item><title>A</title><link>/a</link><guid isPermaLink="false">same</guid></item>
+      <item><title>B</title><link>/b</link><guid isPermaLink="false">same</guid></item>
+      <item><title>C</title><link>/c</link><guid isPermaLink="false">own</guid></item>`);
+    const items = normalizeFeed(feed, SOURCE, NOW);
+    expect(items.map((item) => item.guid)).toEqual([undefined, undefined, 'own']);
+    const alone = normalizeFeed(rss('<item><title>A</title><link>/a</link></item>'), SOURCE, NOW)[0];
+    expect(items[0]?.id).toBe(alone?.id);
+    expect(new Set(items.map((item) => item.id)).size).toBe(3);
+  });
+
+  it('keeps a guid repeated with the same link (one item listed twice)', () => {
+    const feed = rss(`<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item><item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>`);
+    expect(normalizeFeed(feed, SOURCE, NOW).map((item) => item.guid)).toEqual(['g', 'g']);
+  });
+});
