@@ -9,6 +9,7 @@ type Bench = () => Promise<BenchSection>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   dedupe: async () => (await import('./bench/dedupe.ts')).benchDedupe,
   classify: async () => (await import('./bench/classify.ts')).benchClassify,
+  parse: async () => (await import('./bench/parse.ts')).benchParse,
 };
 
 async function main(): Promise<void> {

@@ -8,10 +8,20 @@ const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 /** Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded. */
 export function htmlToText(html: string | undefined): string {
   if (!html) return '';
-  const stripped = sanitizeHtml(html.replace(BLOCK_END, '$&\n'), { allowedTags: [], allowedAttributes: {} });
-  let text = decodeHTML(stripped);
+  // Most titles and many summaries are plain text: the HTML parser has nothing to do there.
+  if (!/[<&]/.test(html)) return collapseLines(html);
+  return textFromEscaped(sanitizeHtml(html.replace(BLOCK_END, '$&\n'), { allowedTags: [], allowedAttributes: {} }));
+}
+
+/** Plain text of HTML-escaped text (tags already gone): entities decoded, whitespace collapsed per line. */
+export function textFromEscaped(escaped: string): string {
+  let text = decodeHTML(escaped);
   // Publishers that escape twice ("&amp;amp;") leave entities behind after one decoding.
   if (ENTITY.test(text)) text = decodeHTML(text);
+  return collapseLines(text);
+}
+
+function collapseLines(text: string): string {
   return text
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())

@@ -7,6 +7,7 @@ import { parseFeedDate } from './parse-date.ts';
 import { sanitizeContent } from './sanitize-content.ts';
 
 const SUMMARY_CHARS = 300;
+const SUMMARY_HTML_WINDOW = 6000;
 // Titles made up from the text, for entries published without one.
 const TITLE_CHARS = 120;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,13 +54,16 @@ function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sh
   const url = link === undefined ? undefined : canonicalUrl(link);
   const guid = entry.guid?.trim() || undefined;
   const ownGuid = guid !== undefined && !sharedGuids.has(guid) ? guid : undefined;
-  const text = htmlToText(entry.contentHtml ?? entry.summaryHtml);
-  const summary = truncateAtWord(htmlToText(entry.summaryHtml ?? entry.contentHtml), SUMMARY_CHARS);
+  const contentSource = entry.contentHtml ?? entry.summaryHtml;
+  const content = contentSource ? sanitizeContent(contentSource, base) : { html: '', text: '' };
+  const text = content.text;
+  // Usually only one of the two is present: its text is already known.
+  const summarySource = entry.summaryHtml ?? entry.contentHtml;
+  const summary = truncateAtWord(summarySource === contentSource ? text : summaryText(summarySource), SUMMARY_CHARS);
   const title = htmlToLine(entry.title) || truncateAtWord(text, TITLE_CHARS);
   // Nothing to show or link to (e.g. an entry holding only a GeoRSS point).
   if (!title && !link) return undefined;
   const date = publishedDate(entry, now);
-  const contentSource = entry.contentHtml ?? entry.summaryHtml;
   const enclosures = entryEnclosures(entry.enclosures, base);
   const item: Item = {
     // The published date only: an updated stamp changes with every edit.
@@ -70,7 +74,7 @@ function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sh
     url,
     title,
     summary,
-    contentHtml: contentSource ? sanitizeContent(contentSource, base) || undefined : undefined,
+    contentHtml: content.html || undefined,
     text,
     published: date.published,
     dateFallback: date.fallback,
@@ -93,6 +97,16 @@ function entryLink(entry: RawEntry, base: string): string | undefined {
     if (resolved) return resolved;
   }
   return undefined;
+}
+
+// Only the summary's first sentences are kept, so long show notes are read only as far as needed:
+// cut before a tag (never inside one) and read in full only when the head has too little text.
+function summaryText(html: string | undefined): string {
+  if (!html || html.length <= SUMMARY_HTML_WINDOW) return htmlToText(html);
+  const tag = html.lastIndexOf('<', SUMMARY_HTML_WINDOW);
+  const head = html.slice(0, tag > 0 ? tag : SUMMARY_HTML_WINDOW);
+  const text = htmlToText(head);
+  return text.length > SUMMARY_CHARS ? text : htmlToText(html);
 }
 
 function publishedDate(entry: RawEntry, now: Date): { published: string; fallback?: DateFallback } {
@@ -121,5 +135,7 @@ function entryImage(entry: RawEntry, enclosures: Enclosure[], base: string): str
 
 // Absent optional fields stay absent in JSON and in toEqual comparisons.
 function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+  const fields = value as Record<string, unknown>;
+  for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
+  return value;
 }
