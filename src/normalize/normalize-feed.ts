@@ -80,7 +80,7 @@ function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sh
     dateFallback: date.fallback,
     author: entry.authors.map((author) => htmlToLine(author)).filter(Boolean).join(', ') || htmlToLine(feed.author) || undefined,
     categories: [...new Set(entry.categories.map((category) => htmlToLine(category)).filter(Boolean))],
-    language: entry.language ?? feed.language ?? source.language,
+    language: validLanguage(entry.language) ?? validLanguage(feed.language) ?? source.language,
     image: entryImage(entry, enclosures, base),
     enclosures,
     geo: entry.geo,
@@ -107,6 +107,16 @@ function summaryText(html: string | undefined): string {
   const head = html.slice(0, tag > 0 ? tag : SUMMARY_HTML_WINDOW);
   const text = htmlToText(head);
   return text.length > SUMMARY_CHARS ? text : htmlToText(html);
+}
+
+// A language tag as BCP 47 writes it ("en-GB"); CMS placeholders and free text are no language.
+function validLanguage(tag: string | undefined): string | undefined {
+  if (!tag?.trim()) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
 }
 
 function publishedDate(entry: RawEntry, now: Date): { published: string; fallback?: DateFallback } {

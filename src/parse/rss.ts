@@ -14,7 +14,7 @@ export function fromRss(feed: Feed, url: string): ParsedFeed {
     link: feed.link ?? feed.atom?.links?.find((link) => !link.rel || link.rel === 'alternate')?.href,
     base: feed.xml?.base,
     language: feed.language ?? feed.dc?.languages?.[0] ?? feed.xml?.lang,
-    author: feed.dc?.creators?.[0] ?? personName(feed.managingEditor),
+    author: feed.dc?.creators?.[0] ?? personName(feed.managingEditor) ?? feed.itunes?.author,
     entries: (feed.items ?? []).map(fromItem),
     warnings: [],
   };
@@ -30,13 +30,14 @@ function fromItem(item: Item): RawEntry {
     summaryHtml: item.description ?? item.dc?.descriptions?.[0],
     published: item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.atom?.published,
     updated: item.dcterms?.modified?.[0] ?? item.atom?.updated,
-    authors: unique([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? [])]),
+    authors: unique([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), item.itunes?.author]),
     categories: unique([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
     language: item.dc?.languages?.[0] ?? item.xml?.lang,
     enclosures: (item.enclosures ?? []).flatMap((enclosure) =>
       enclosure.url ? [{ url: enclosure.url, type: enclosure.type, length: enclosure.length }] : [],
     ),
-    thumbnails: mediaImages(item.media),
+    // Media RSS first (it offers sizes), then the podcast episode's artwork.
+    thumbnails: unique([...mediaImages(item.media), item.itunes?.image]),
     geo: geoPoint(item.georss, item.geo),
   };
 }

@@ -67,3 +67,12 @@ describe('normalizeFeed: a guid repeated for different items', () => {
     expect(normalizeFeed(feed, SOURCE, NOW).map((item) => item.guid)).toEqual(['g', 'g']);
   });
 });
+
+describe('normalizeFeed: podcast basics', () => {
+  it('takes the episode artwork and the itunes author', () => {
+    const feed = rss(`<item xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><title>Ep 1</title><link>/e1</link>
+      <itunes:author>Jane Host</itunes:author><itunes:image href="https://cdn.example/e1.jpg"/></item>`);
+    const [item] = normalizeFeed(feed, SOURCE, NOW);
+    expect([item?.author, item?.image]).toEqual(['Jane Host', 'https://cdn.example/e1.jpg']);
+  });
+});

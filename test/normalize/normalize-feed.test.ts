@@ -36,7 +36,8 @@ describe('normalizeFeed on real feeds', () => {
       title: 'Trump State of the Union address promised unity but emphasized discord',
       published: '2018-01-31T07:26:05.000Z',
       author: 'David Smith in Washington',
-      language: 'en-gb',
+      // Canonical BCP 47 case.
+      language: 'en-GB',
       enclosures: [],
     });
     expect(first?.dateFallback).toBeUndefined();
