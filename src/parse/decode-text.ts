@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** A document's text and the charset it was read with. */
@@ -11,20 +12,43 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const HTTP_CHARSET = /charset\s*=\s*["']?([^;"'\s]+)/i;
 const XML_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/;
 
+// Charsets in which any byte sequence is valid: a label of one of them often hides UTF-8.
+const SINGLE_BYTE_LATIN = new Set(['iso-8859-1', 'latin1', 'iso-8859-15', 'windows-1252', 'cp1252', 'us-ascii', 'ascii']);
+const HIGH_BYTE = /[\u0080-\u00ff]/;
+
 /**
  * Decodes feed bytes to text. Precedence (RFC 7303): byte order mark, then the HTTP charset,
- * then the XML declaration's encoding, then UTF-8. Any charset iconv-lite knows is supported.
+ * then the XML declaration's encoding, then UTF-8 — except where the bytes prove the label wrong:
+ * bytes that are not UTF-8 under a UTF-8 label are read with the declaration's charset (else
+ * windows-1252), and valid multi-byte UTF-8 under a Latin-1 label is read as UTF-8. Any charset
+ * iconv-lite knows is supported.
  */
 export function decodeText(body: Uint8Array, contentType?: string): DecodedText {
   const warnings: string[] = [];
-  const encoding =
-    fromBom(body) ??
-    known(contentType?.match(HTTP_CHARSET)?.[1], 'HTTP charset', warnings) ??
-    sniffUtf16(body) ??
-    known(declaredEncoding(body), 'XML encoding', warnings) ??
-    'utf-8';
+  const bom = fromBom(body);
   // iconv-lite strips a leading BOM itself.
+  if (bom) return { text: iconv.decode(body, bom), encoding: bom, warnings };
+  const declared = known(declaredEncoding(body), 'XML encoding', warnings);
+  const labelled = known(contentType?.match(HTTP_CHARSET)?.[1], 'HTTP charset', warnings) ?? sniffUtf16(body) ?? declared ?? 'utf-8';
+  const encoding = checkedAgainstBytes(body, labelled, declared, warnings);
   return { text: iconv.decode(body, encoding), encoding, warnings };
+}
+
+function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: string | undefined, warnings: string[]): string {
+  if (isUtf8Label(labelled) && !isUtf8(body)) {
+    const fallback = declared && !isUtf8Label(declared) ? declared : 'windows-1252';
+    warnings.push(`parse: bytes are not valid UTF-8, read as ${fallback}`);
+    return fallback;
+  }
+  if (SINGLE_BYTE_LATIN.has(labelled) && isUtf8(body) && HIGH_BYTE.test(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'))) {
+    warnings.push(`parse: labelled ${labelled} but the bytes are UTF-8, read as UTF-8`);
+    return 'utf-8';
+  }
+  return labelled;
+}
+
+function isUtf8Label(name: string): boolean {
+  return name === 'utf-8' || name === 'utf8';
 }
 
 function fromBom(body: Uint8Array): string | undefined {

@@ -141,6 +141,30 @@ describe('parseFeed: character sets', () => {
   });
 });
 
+describe('parseFeed: labels the bytes contradict', () => {
+  it('reads UTF-8 bytes declared ISO-8859-1 as UTF-8', () => {
+    const feed = parseFixture('malformed/miniflux__utf8-bytes-iso-prolog.xml');
+    expect([feed.title, feed.entries[0]?.title]).toEqual(['테스트 피드', 'Café']);
+    expect(feed.warnings).toEqual(['parse: labelled iso-8859-1 but the bytes are UTF-8, read as UTF-8']);
+  });
+
+  it('reads UTF-8 bytes declared windows-1252 as UTF-8, even under an HTTP windows-1252 label', () => {
+    expect(parseFixture('malformed/miniflux__windows-1252-bytes-wrong-prolog.xml', 'text/xml; charset=windows-1252').title).toBe('Euro €');
+  });
+
+  it('reads undeclared non-UTF-8 bytes as windows-1252', () => {
+    const feed = parseFixture('malformed/miniflux__no-declaration-iso-8859-1.xml');
+    expect(feed.entries[0]?.title).toBe('Perturbateurs endocriniens : quels effets sur le cerveau ?');
+    expect(feed.warnings).toEqual(['parse: bytes are not valid UTF-8, read as windows-1252']);
+  });
+
+  it('lets the XML declaration win over an HTTP UTF-8 label the bytes break', () => {
+    const feed = parseFixture('encoding/miniflux__koi8-r.xml', 'application/xml; charset=utf-8');
+    expect(feed.title).toBe('Пример RSS ленты');
+    expect(feed.warnings).toEqual(['parse: bytes are not valid UTF-8, read as koi8-r']);
+  });
+});
+
 describe('parseFeed: documents that are not usable feeds', () => {
   it.each([
     ['an empty file', 'malformed/newsboat__empty.xml', 'empty', 'parse: empty document at https://feeds.example.test/feed'],
