@@ -1,6 +1,6 @@
 // `npm run bench [-- name…]`: runs the benchmarks and writes their figures to BENCHMARKS.md.
 // Each benchmark measures a baseline in the same run, so ratios hold on a shared, noisy machine.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { BenchSection } from './bench/measure.ts';
 
@@ -25,13 +25,25 @@ async function main(): Promise<void> {
   const header = [
     '# Benchmarks',
     '',
-    `Produced by \`npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)},`,
+    `Produced by \`npm run bench\` (last run: \`npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}, which keeps the sections it did not run),`,
     `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB.`,
     'Figures are medians of repeated runs; each section compares against a baseline measured in the same run.',
   ].join('\n');
-  const text = `${header}\n\n${sections.map((s) => `## ${s.title}\n\n${s.body.trim()}\n`).join('\n')}`;
+  const text = `${header}\n\n${(await mergeSections(sections)).map((s) => `## ${s.title}\n\n${s.body.trim()}\n`).join('\n')}`;
   await writeFile('BENCHMARKS.md', text);
   console.log(text);
+}
+
+// The current BENCHMARKS.md's sections with the redone ones replaced in place, new ones appended:
+// a partial run keeps the figures of the benchmarks it did not run.
+async function mergeSections(redone: BenchSection[]): Promise<BenchSection[]> {
+  const text = await readFile('BENCHMARKS.md', 'utf8').catch(() => '');
+  const earlier = text
+    .split(/^## /m)
+    .slice(1)
+    .map((part) => ({ title: part.slice(0, part.indexOf('\n')).trim(), body: part.slice(part.indexOf('\n')) }));
+  const merged = earlier.map((section) => redone.find((s) => s.title === section.title) ?? section);
+  return [...merged, ...redone.filter((s) => !earlier.some((e) => e.title === s.title))];
 }
 
 await main();

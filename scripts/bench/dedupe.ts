@@ -1,14 +1,20 @@
 // Dedupe throughput with 100,000 stories already in the window, on Redis and on the embedded store,
-// and Redis memory per story for the fingerprint index. Texts are synthetic (random words), never data.
+// Redis memory per story for the fingerprint index, and the issue's baseline on the dev stream.
+// Throughput texts are synthetic (random words), never data.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { findStory, indexStory, type DedupeOptions } from '../../src/dedupe/index.ts';
+import { fileItems, findStories, indexStories, type DedupeOptions } from '../../src/dedupe/index.ts';
 import type { Item, Story } from '../../src/domain/index.ts';
 import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
-import { fmt, median, timeRuns, type BenchSection } from './measure.ts';
+import { benchStream } from './dedupe-stream.ts';
+import { dedupeSection, type StoreFigures } from './dedupe-section.ts';
+import { median, timeRuns, type BenchSection } from './measure.ts';
 
 const STORIES = 100_000;
 const BATCH = 5_000;
+/** Items per feed: the worker dedupes a feed's items as one batch. */
+export const FEED = 100;
+const RUNS = 5;
 const CONCURRENCY = 16;
 const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => `w${(i * 7919).toString(36)}`);
 
@@ -20,16 +26,39 @@ function randomItem(id: string, source: string, now: Date): Item {
   return { id, sourceId: source, link: url, url, title, summary: '', text, published: now.toISOString(), categories: [], enclosures: [] };
 }
 
-// What the ingest cycle does per item: look up, then store a new story or add a copy.
-async function dedupe(item: Item, store: Store, options: DedupeOptions): Promise<void> {
-  const verdict = await findStory(item, store, options);
-  if (verdict.kind === 'copy') {
-    await store.addCopy(verdict.story.id, { itemId: item.id, sourceId: item.sourceId, link: item.link, published: item.published }, verdict.identityKeys);
-  } else if (verdict.kind === 'new') {
-    const story: Story = { id: item.id, item, copies: [], firstSeen: options.now.toISOString(), countries: [], regions: [], evidence: [] };
-    const saved = await store.saveStory(story, verdict.identityKeys);
-    if (saved.saved) await indexStory(store, item.id, verdict.index, options);
+const toStory = (now: Date) => (item: Item): Story => ({ id: item.id, item, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
+
+function feeds(items: Item[], size: number): Item[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+// The dedupe stage alone: identity, candidates, verification and the index write; no story saved.
+async function dedupeStage(items: Item[], store: Store, options: DedupeOptions): Promise<void> {
+  for (const feed of feeds(items, FEED)) {
+    const verdicts = await findStories(feed, store, options);
+    const fresh = verdicts.flatMap((v, i) => (v.kind === 'new' ? [{ storyId: (feed[i] as Item).id, index: v.index }] : []));
+    await indexStories(store, fresh, options);
   }
+}
+
+// The whole ingest step: the stage plus saving each new story and adding each copy.
+async function ingest(items: Item[], store: Store, options: DedupeOptions): Promise<void> {
+  for (const feed of feeds(items, FEED)) await fileItems(feed, store, options, toStory(options.now));
+}
+
+async function fill(store: Store, options: DedupeOptions): Promise<void> {
+  const items = Array.from({ length: STORIES }, (_, i) => randomItem(`pre-${i}`, 'wire', options.now));
+  for (const feed of feeds(items, 1000)) await fileItems(feed, store, options, toStory(options.now));
+}
+
+// One batch: half new stories, half copies of stories in the window (another outlet, new URL).
+function batch(run: string, options: DedupeOptions): Item[] {
+  return Array.from({ length: BATCH }, (_, i) => {
+    if (i % 2) return randomItem(`b${run}-${i}`, 'wire', options.now);
+    const original = randomItem(`pre-${Math.floor(Math.random() * STORIES)}`, 'wire', options.now);
+    const url = `https://outlet.example/b${run}-${i}`;
+    return { ...original, id: `b${run}-${i}`, sourceId: 'outlet', url, link: url };
+  });
 }
 
 async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {
@@ -40,26 +69,14 @@ async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Prom
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
-async function fill(store: Store, options: DedupeOptions): Promise<void> {
-  const items = Array.from({ length: STORIES }, (_, i) => randomItem(`pre-${i}`, 'wire', options.now));
-  await inParallel(items, (item) => dedupe(item, store, options));
-}
-
-// One batch: half new stories, half copies of stories in the window (another outlet, new URL).
-function batch(run: number, options: DedupeOptions): Item[] {
-  return Array.from({ length: BATCH }, (_, i) => {
-    if (i % 2) return randomItem(`b${run}-${i}`, 'wire', options.now);
-    const original = randomItem(`pre-${Math.floor(Math.random() * STORIES)}`, 'wire', options.now);
-    return { ...original, id: `b${run}-${i}`, sourceId: 'outlet', url: `https://outlet.example/b${run}-${i}`, link: `https://outlet.example/b${run}-${i}` };
-  });
-}
-
-async function measure(store: Store, options: DedupeOptions): Promise<{ itemsPerSecond: number; baseline: number }> {
+async function measure(store: Store, options: DedupeOptions): Promise<StoreFigures> {
   let run = 0;
-  const samples = await timeRuns(3, () => inParallel(batch(run++, options), (item) => dedupe(item, store, options)));
-  const lookups = batch(run++, options);
-  const base = await timeRuns(3, () => inParallel(lookups, async (item) => void (await store.findByIdentity([`url:${item.url}`]))));
-  return { itemsPerSecond: BATCH / (median(samples) / 1000), baseline: BATCH / (median(base) / 1000) };
+  const rate = (ms: number[]) => BATCH / (median(ms) / 1000);
+  const stage = await timeRuns(RUNS, () => dedupeStage(batch(`s${run++}`, options), store, options));
+  const whole = await timeRuns(RUNS, () => ingest(batch(`i${run++}`, options), store, options));
+  const lookups = batch('lookup', options);
+  const base = await timeRuns(RUNS, () => inParallel(lookups, async (item) => void (await store.findByIdentity([`url:${item.url}`]))));
+  return { stage: rate(stage), ingest: rate(whole), baseline: rate(base) };
 }
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
@@ -76,7 +93,15 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-/** Dedupe items/s at 100,000 stories in the window on both stores, and Redis index bytes per story. */
+// Only the index is written: the delta is the fingerprint index's memory, not the stories'.
+async function indexBytesPerStory(store: Store, admin: Redis, options: DedupeOptions): Promise<number> {
+  const before = await usedMemory(admin);
+  const items = Array.from({ length: STORIES }, (_, i) => randomItem(`mem-${i}`, 'wire', options.now));
+  await dedupeStage(items, store, options);
+  return ((await usedMemory(admin)) - before) / STORIES;
+}
+
+/** Dedupe items/s at 100,000 stories in the window on both stores, Redis index bytes per story, dev-stream baseline. */
 export async function benchDedupe(): Promise<BenchSection> {
   const options: DedupeOptions = { windowHours: 72, now: new Date() };
   const embedded = EmbeddedStore.inMemory();
@@ -84,38 +109,20 @@ export async function benchDedupe(): Promise<BenchSection> {
   const onEmbedded = await measure(embedded, options);
   await embedded.close();
 
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `wirefeed-bench:${randomUUID()}:`;
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const admin = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const store = new RedisStore({ redis, prefix });
+  const admin = new Redis(url);
+  const store = new RedisStore({ redis: new Redis(url), prefix });
   try {
-    const before = await usedMemory(admin);
-    const indexOnly = Array.from({ length: STORIES }, (_, i) => randomItem(`mem-${i}`, 'wire', options.now));
-    await inParallel(indexOnly, async (item) => {
-      const verdict = await findStory(item, store, options);
-      if (verdict.kind === 'new') await indexStory(store, item.id, verdict.index, options);
-    });
-    const bytesPerStory = ((await usedMemory(admin)) - before) / STORIES;
+    const bytes = await indexBytesPerStory(store, admin, options);
     await deleteKeys(admin, prefix);
     await fill(store, options);
     const onRedis = await measure(store, options);
-    return section(onEmbedded, onRedis, bytesPerStory);
+    const stream = await benchStream(3);
+    return dedupeSection({ stories: STORIES, batch: BATCH, feed: FEED, runs: RUNS, concurrency: CONCURRENCY }, onEmbedded, onRedis, bytes, stream);
   } finally {
     await deleteKeys(admin, prefix);
     await store.close();
     await admin.quit();
   }
-}
-
-function section(embedded: { itemsPerSecond: number; baseline: number }, redis: typeof embedded, bytes: number): BenchSection {
-  const body = [
-    `| store | dedupe items/s (${fmt(STORIES)} stories in window) | baseline: exact URL lookups/s |`,
-    '| --- | ---: | ---: |',
-    `| embedded | ${fmt(embedded.itemsPerSecond)} | ${fmt(embedded.baseline)} |`,
-    `| Redis (${CONCURRENCY} in flight) | ${fmt(redis.itemsPerSecond)} | ${fmt(redis.baseline)} |`,
-    '',
-    `Redis memory for the fingerprint index: ${fmt(bytes)} bytes per story (INFO used_memory delta over ${fmt(STORIES)} stories; goal ≤ 300).`,
-    `Each item runs the whole dedupe step (identity lookup, band lookup, verification, then saving a story or adding a copy); batches of ${fmt(BATCH)} items, half copies, median of 3.`,
-  ].join('\n');
-  return { title: 'Dedupe', body };
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { StoreError } from '../domain/index.ts';
+import { runScript, runScriptBuffer } from './redis-scripts.ts';
+import { FIND_BANDS, INDEX_FINGERPRINTS, READ_SIGNATURES } from './redis-fingerprint-scripts.ts';
 import type { RedisKeys } from './keys.ts';
 import type { FingerprintCandidate, FingerprintEntry, FingerprintWindow } from './store.ts';
 
@@ -13,15 +14,13 @@ const HOUR = 3_600_000;
 const BAND_SHARDS = 8192;
 const SIGNATURE_SHARDS = 2048;
 
-type Pipeline = ReturnType<Redis['pipeline']>;
-
 function shardOf(text: string, shards: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0) % shards;
 }
 
-/** Writes every entry's bands (first holder kept) and signature, in one pipeline. */
+/** Writes every entry's bands (first holder kept) and signature, in one script call. */
 export async function indexFingerprints(
   redis: Redis,
   keys: RedisKeys,
@@ -30,20 +29,13 @@ export async function indexFingerprints(
 ): Promise<void> {
   if (entries.length === 0) return;
   const day = Math.floor((window.now.getTime() + window.hours * HOUR) / DAY);
-  const pipeline = redis.pipeline();
-  const touched = new Set<string>();
-  for (const entry of entries) {
-    for (const band of entry.bandKeys) {
-      const key = keys.fingerprintBands(day, shardOf(band, BAND_SHARDS));
-      pipeline.hsetnx(key, band, entry.storyId);
-      touched.add(key);
-    }
-    const signatureKey = keys.fingerprintSignatures(day, shardOf(entry.storyId, SIGNATURE_SHARDS));
-    pipeline.hset(signatureKey, entry.storyId, Buffer.from(entry.signature));
-    touched.add(signatureKey);
-  }
-  for (const key of touched) pipeline.pexpireat(key, (day + 1) * DAY);
-  await exec(pipeline, `index ${entries.length} fingerprints`);
+  const bands = entries.flatMap((e) => e.bandKeys.map((band) => ({ band, storyId: e.storyId })));
+  const hashes = [
+    ...bands.map(({ band }) => keys.fingerprintBands(day, shardOf(band, BAND_SHARDS))),
+    ...entries.map((e) => keys.fingerprintSignatures(day, shardOf(e.storyId, SIGNATURE_SHARDS))),
+  ];
+  const args = [(day + 1) * DAY, bands.length, ...bands.map((b) => b.band), ...bands.map((b) => b.storyId)];
+  await runScript(redis, INDEX_FINGERPRINTS, hashes, [...args, ...entries.map((e) => e.storyId), ...entries.map((e) => Buffer.from(e.signature))]);
 }
 
 /** Looks every band key up in each day group that may hold a live entry, then reads the signatures. */
@@ -57,18 +49,18 @@ export async function findCandidates(
   if (bandKeys.length === 0) return [];
   const first = Math.floor(window.now.getTime() / DAY);
   const last = Math.floor((window.now.getTime() + window.hours * HOUR) / DAY);
-  const bands = redis.pipeline();
+  const hashes: string[] = [];
   for (let day = first; day <= last; day++) {
-    for (const band of bandKeys) bands.hget(keys.fingerprintBands(day, shardOf(band, BAND_SHARDS)), band);
+    for (const band of bandKeys) hashes.push(keys.fingerprintBands(day, shardOf(band, BAND_SHARDS)));
   }
-  const ids = await exec(bands, 'find fingerprint candidates');
+  const hits = (await runScript(redis, FIND_BANDS, hashes, bandKeys)) as (number | string)[];
   const found = new Map<string, { day: number; bandKeys: Set<string> }>();
-  ids.forEach((id, i) => {
-    if (typeof id !== 'string') return;
-    const hit = found.get(id) ?? { day: first + Math.floor(i / bandKeys.length), bandKeys: new Set<string>() };
-    hit.bandKeys.add(bandKeys[i % bandKeys.length] as string);
+  for (let h = 0; h < hits.length; h += 2) {
+    const [at, id] = [(hits[h] as number) - 1, String(hits[h + 1])];
+    const hit = found.get(id) ?? { day: first + Math.floor(at / bandKeys.length), bandKeys: new Set<string>() };
+    hit.bandKeys.add(bandKeys[at % bandKeys.length] as string);
     found.set(id, hit);
-  });
+  }
   if (found.size === 0) return [];
   return readSignatures(redis, keys, found, bandKeys);
 }
@@ -80,27 +72,14 @@ async function readSignatures(
   found: Map<string, { day: number; bandKeys: Set<string> }>,
   asked: string[],
 ): Promise<FingerprintCandidate[]> {
-  const reads = redis.pipeline();
-  for (const [id, { day }] of found) {
-    reads.hgetBuffer(keys.fingerprintSignatures(day, shardOf(id, SIGNATURE_SHARDS)), id);
-    reads.exists(keys.story(id));
-  }
-  const read = await exec(reads, 'read fingerprint signatures');
+  const ids = [...found.keys()];
+  const hashes = ids.map((id) => keys.fingerprintSignatures((found.get(id) as { day: number }).day, shardOf(id, SIGNATURE_SHARDS)));
+  const read = (await runScriptBuffer(redis, READ_SIGNATURES, [...hashes, ...ids.map(keys.story)], ids)) as (Buffer | null)[];
   const candidates: FingerprintCandidate[] = [];
-  let at = 0;
-  for (const [storyId, hit] of found) {
-    const [signature, exists] = [read[at], read[at + 1]];
-    at += 2;
-    if (!(signature instanceof Buffer) || exists !== 1) continue;
-    candidates.push({ storyId, signature: new Uint8Array(signature), bandKeys: asked.filter((key) => hit.bandKeys.has(key)) });
-  }
-  return candidates;
-}
-
-async function exec(pipeline: Pipeline, action: string): Promise<unknown[]> {
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([error, value]) => {
-    if (error) throw new StoreError(`store: ${action} failed: ${error.message}`, { cause: error });
-    return value;
+  ids.forEach((storyId, i) => {
+    const signature = read[i];
+    const held = (found.get(storyId) as { bandKeys: Set<string> }).bandKeys;
+    if (signature instanceof Buffer) candidates.push({ storyId, signature: new Uint8Array(signature), bandKeys: asked.filter((key) => held.has(key)) });
   });
+  return candidates;
 }

@@ -41,7 +41,7 @@ return 1`;
 const digests = new Map<string, string>();
 
 /** Runs a script by its digest, sending the source only the first time a server lacks it. */
-export async function runScript(redis: Redis, script: string, keys: string[], args: (string | number)[]): Promise<unknown> {
+export async function runScript(redis: Redis, script: string, keys: string[], args: (string | number | Buffer)[]): Promise<unknown> {
   let sha = digests.get(script);
   if (!sha) digests.set(script, (sha = createHash('sha1').update(script).digest('hex')));
   try {
@@ -49,5 +49,17 @@ export async function runScript(redis: Redis, script: string, keys: string[], ar
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
     return redis.eval(script, keys.length, ...keys, ...args);
+  }
+}
+
+/** runScript for a script whose replies are bytes (fingerprint signatures): bulk replies come back as Buffers. */
+export async function runScriptBuffer(redis: Redis, script: string, keys: string[], args: (string | number | Buffer)[]): Promise<unknown> {
+  let sha = digests.get(script);
+  if (!sha) digests.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  try {
+    return await redis.callBuffer('EVALSHA', sha, keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return redis.callBuffer('EVAL', script, keys.length, ...keys, ...args);
   }
 }
