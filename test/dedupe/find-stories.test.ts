@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileItems, findStories, type FiledItem } from '../../src/dedupe/index.ts';
+import { decodeSignature, encodeSignature } from '../../src/dedupe/signature-codec.ts';
+import type { Item, Story } from '../../src/domain/index.ts';
+import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
+
+const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+const OPTIONS = { windowHours: 72, now: NOW };
+const LEAD =
+  'Harbor Mills Corp said it agreed to buy the flour milling unit of Pell Grain Co for 42 mln dlrs in cash, ' +
+  'adding four plants in Kansas and Nebraska to its network of eleven mills.';
+const OTHER =
+  'Coastal Freight Lines said its board approved a plan to sell six container ships to a Greek owner ' +
+  'and lease them back for ten years, freeing cash for new port cranes in Oakland.';
+
+function item(id: string, sourceId: string, body: string, url = `https://${sourceId}.example/${id}`): Item {
+  // The headline is the story's own first words, whatever the outlet puts before them.
+  const title = (body.includes(LEAD) ? LEAD : OTHER).split(' ').slice(0, 8).join(' ');
+  return { id, sourceId, link: url, url, title, summary: '', text: body, published: NOW.toISOString(), categories: [], enclosures: [] };
+}
+
+const toStory = (i: Item): Story => ({ id: i.id, item: i, copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
+const stream = (): Item[] => [
+  item('w1', 'wire', LEAD),
+  item('o1', 'outlet', `KANSAS CITY, April 7 (Reuters) - ${LEAD}`),
+  item('w2', 'wire', OTHER),
+  item('w1', 'wire', LEAD, 'https://wire.example/w1-moved'),
+  item('o2', 'outlet', OTHER, 'https://wire.example/w2'),
+  item('p1', 'paper', OTHER, 'https://wire.example/w2'),
+];
+// New story, copy of it in the same batch, new story, the first entry again under a moved URL,
+// an outlet sharing the wire's URL (a copy), a third source on that URL (a copy too).
+const EXPECTED: FiledItem[] = [
+  { kind: 'new', storyId: 'w1' },
+  { kind: 'copy', storyId: 'w1' },
+  { kind: 'new', storyId: 'w2' },
+  { kind: 'seen', storyId: 'w1' },
+  { kind: 'copy', storyId: 'w2' },
+  { kind: 'copy', storyId: 'w2' },
+];
+
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const prefix = `wirefeed-test:${randomUUID()}:`;
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+});
+
+const stores: [string, () => Store][] = [
+  ['embedded', () => EmbeddedStore.inMemory()],
+  ['Redis', () => new RedisStore({ redis: redis.duplicate(), prefix: `${prefix}${randomUUID()}:` })],
+];
+
+describe.each(stores)('findStories and fileItems on the %s store', (_, open) => {
+  it('files a whole stream as one batch exactly as item by item', async () => {
+    const batch = open();
+    const single = open();
+    expect(await fileItems(stream(), batch, OPTIONS, toStory)).toEqual(EXPECTED);
+    const one: FiledItem[] = [];
+    for (const i of stream()) one.push(...(await fileItems([i], single, OPTIONS, toStory)));
+    expect(one).toEqual(EXPECTED);
+    expect((await batch.getStory('w2'))?.copies.map((c) => c.itemId)).toEqual(['o2', 'p1']);
+    await batch.close();
+    await single.close();
+  });
+
+  it('answers a re-fetched batch without writing: every entry is seen under its story', async () => {
+    const store = open();
+    await fileItems(stream(), store, OPTIONS, toStory);
+    const verdicts = await findStories(stream(), store, OPTIONS);
+    expect(verdicts).toEqual(['w1', 'w1', 'w2', 'w1', 'w2', 'w2'].map((storyId) => ({ kind: 'seen', storyId })));
+    await store.close();
+  });
+});
+
+describe('signature bytes', () => {
+  it('round-trips a full signature in at most 64 bytes, the limit of a compact Redis hash value', () => {
+    const signature = {
+      minute: 29_412_345,
+      day: 31,
+      lead: Array.from({ length: 22 }, (_, i) => (i * 977) & 0xfff),
+      title: [5, 77, 1023, 2048, 4000, 4095],
+      rest: Array.from({ length: 10 }, (_, i) => 4095 - i * 13),
+    };
+    const bytes = encodeSignature(signature);
+    expect(bytes.byteLength).toBe(63);
+    expect(decodeSignature(bytes)).toEqual(signature);
+    expect(decodeSignature(encodeSignature({ minute: 1, day: 0, lead: [7], title: [], rest: [] }))).toEqual({ minute: 1, day: 0, lead: [7], title: [], rest: [] });
+  });
+});
