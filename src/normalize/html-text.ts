@@ -22,11 +22,8 @@ export function textFromEscaped(escaped: string): string {
 }
 
 function collapseLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
+  // Runs of spaces become one; a line break with any blank lines and spaces around it becomes one.
+  return text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n').trim();
 }
 
 /** Plain text on one line, e.g. for titles. */

@@ -18,7 +18,7 @@ export function normalizeFeed(feed: ParsedFeed, source: Source, now: Date): Item
   // Relative links resolve against the feed's own link (itself resolved), then the document URL.
   const feedBase = resolveUrl(feed.base, documentUrl) ?? documentUrl;
   const base = resolveUrl(feed.link, feedBase) ?? feedBase;
-  const context = { source, now, base, feed, sharedGuids: sharedGuids(feed.entries, base) };
+  const context = { source, now, base, feed, sharedGuids: sharedGuids(feed.entries, base), language: validLanguage(feed.language) ?? source.language };
   return feed.entries.flatMap((entry) => {
     const item = normalizeEntry(entry, context);
     return item ? [item] : [];
@@ -32,6 +32,8 @@ interface Context {
   feed: ParsedFeed;
   /** Guids the document gives to several different entries: they identify nothing. */
   sharedGuids: ReadonlySet<string>;
+  /** The feed's language, else the source's: what entries without their own inherit. */
+  language: string;
 }
 
 // A CMS that stamps one guid on every item would otherwise collapse the feed into one story.
@@ -48,7 +50,7 @@ function sharedGuids(entries: RawEntry[], base: string): Set<string> {
   return shared;
 }
 
-function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sharedGuids }: Context): Item | undefined {
+function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sharedGuids, language }: Context): Item | undefined {
   const base = resolveUrl(entry.base, feedBase) ?? feedBase;
   const link = entryLink(entry, base);
   const url = link === undefined ? undefined : canonicalUrl(link);
@@ -80,7 +82,7 @@ function normalizeEntry(entry: RawEntry, { source, now, base: feedBase, feed, sh
     dateFallback: date.fallback,
     author: entry.authors.map((author) => htmlToLine(author)).filter(Boolean).join(', ') || htmlToLine(feed.author) || undefined,
     categories: [...new Set(entry.categories.map((category) => htmlToLine(category)).filter(Boolean))],
-    language: validLanguage(entry.language) ?? validLanguage(feed.language) ?? source.language,
+    language: entry.language === feed.language ? language : (validLanguage(entry.language) ?? language),
     image: entryImage(entry, enclosures, base),
     enclosures,
     geo: entry.geo,

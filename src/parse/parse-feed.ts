@@ -14,7 +14,7 @@ export interface DocumentMeta {
   contentType?: string;
 }
 
-const COMMENTS = /<!--[\s\S]*?(?:-->|$)/g;
+const LEADING_BLANK = /^(?:\s+|<!--[\s\S]*?(?:-->|$))*/;
 
 /**
  * Parses a feed document of any supported format into a ParsedFeed, recovering what it can from
@@ -25,8 +25,8 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const decoded = decodeText(body, meta.contentType);
   // XML forbids them and feedsmith would pass them through into titles; they never carry meaning.
   const { text, removed } = stripControlChars(decoded.text);
-  const bare = text.replace(COMMENTS, '').trim();
-  if (!bare) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
+  // Whitespace and comments only (read from the start, so a real feed costs nothing here).
+  if (LEADING_BLANK.exec(text)?.[0].length === text.length) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
   const { parsed, warnings: recovered } = parseLeniently(text, meta.url);
   const feed = toParsedFeed(parsed, meta.url, text);
   const warnings = [...decoded.warnings, ...recovered];

@@ -158,6 +158,11 @@ describe('parseFeed: labels the bytes contradict', () => {
     expect(feed.warnings).toEqual(['parse: bytes are not valid UTF-8, read as windows-1252']);
   });
 
+  it('reads a Brazilian feed with Latin-1 bytes and no declaration', () => {
+    const feed = parseFixture('news/rss-parser__uolNoticias.rss');
+    expect(feed.entries[0]?.title).toBe('Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno');
+  });
+
   it('lets the XML declaration win over an HTTP UTF-8 label the bytes break', () => {
     const feed = parseFixture('encoding/miniflux__koi8-r.xml', 'application/xml; charset=utf-8');
     expect(feed.title).toBe('Пример RSS ленты');
