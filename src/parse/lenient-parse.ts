@@ -1,6 +1,6 @@
 import { DetectError, MalformedError, ParseError as FeedsmithParseError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
 import { ParseError } from '../domain/index.ts';
-import { closeAt, entryEnds, isTruncated, rootFormat, rootName, unwrapEmbeddedFeed } from './recover-xml.ts';
+import { closeAt, entryEnds, isTruncated, reparentEntries, rootFormat, rootName, unwrapEmbeddedFeed } from './recover-xml.ts';
 import { repairXml } from './repair-xml.ts';
 import type { FeedFormat } from './types.ts';
 
@@ -33,7 +33,7 @@ export function parseLeniently(published: string, url: string): { parsed: Lenien
     return { parsed: itemsBeforeFault(text, url, new Error('truncated')), warnings };
   }
   try {
-    return { parsed: parseAnyFeed(text), warnings };
+    return { parsed: withSwallowedEntries(parseAnyFeed(text), text, warnings), warnings };
   } catch (error) {
     if (error instanceof DetectError || error instanceof FeedsmithParseError) return { parsed: withoutEntries(text, url, error), warnings };
     if (!(error instanceof MalformedError)) throw error;
@@ -48,6 +48,21 @@ export function parseLeniently(published: string, url: string): { parsed: Lenien
       return { parsed: itemsBeforeFault(repaired.text, url, error), warnings };
     }
   }
+}
+
+// The XML parser accepts an element left open before the items and nests them inside it, so the
+// feed comes out empty although the document plainly has items.
+function withSwallowedEntries(parsed: AnyFeed, text: string, warnings: string[]): AnyFeed {
+  if (entryCount(parsed) > 0 || parsed.format === 'json') return parsed;
+  const reparented = reparentEntries(text);
+  const again = reparented === undefined ? undefined : tryParse(reparented);
+  if (!again || entryCount(again) === 0) return parsed;
+  warnings.push('parse: closed elements left open before the first item');
+  return again;
+}
+
+function entryCount(parsed: AnyFeed): number {
+  return (parsed.format === 'atom' ? parsed.feed.entries?.length : parsed.feed.items?.length) ?? 0;
 }
 
 // The longest prefix ending after an item that parses, by bisection over the item ends.

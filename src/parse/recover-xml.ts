@@ -5,6 +5,7 @@ const ELEMENT_NAME = /^<([A-Za-z_][\w.:-]*)/;
 const ROOT_FORMATS: Record<string, FeedFormat> = { rss: 'rss', feed: 'atom', rdf: 'rdf' };
 // A feed root inside an XHTML page: `<feed xmlns="…Atom">`, `<rss …>`, `<rdf:RDF …>`.
 const EMBEDDED_ROOT = /<(feed|rss|[A-Za-z]+:RDF)[\s>]/;
+const ENTRY_START = /<(?:[\w.-]+:)?(?:item|entry)[\s>]/;
 const ENTRY_END = /<\/(?:[\w.-]+:)?(?:item|entry)\s*>/g;
 const TAG = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
 
@@ -47,6 +48,25 @@ export function entryEnds(text: string): number[] {
 export function closeAt(text: string, end: number): string {
   const head = text.slice(0, end);
   return head + openElements(head).reverse().map((name) => `</${name}>`).join('');
+}
+
+/**
+ * The document with every element left open before the first item closed there, so items that an
+ * unclosed channel element (`<itunes:category>` without its end tag) swallowed become the
+ * channel's again. Undefined when nothing before the first item is left open.
+ */
+export function reparentEntries(text: string): string | undefined {
+  const first = ENTRY_START.exec(text)?.index;
+  const ends = entryEnds(text);
+  const last = ends[ends.length - 1];
+  if (first === undefined || last === undefined || last < first) return undefined;
+  const open = openElements(text.slice(0, first));
+  // Items belong in the RSS channel, else directly in the root (Atom feed, rdf:RDF).
+  const channel = open.findIndex((name) => name.split(':').pop() === 'channel');
+  const keep = channel >= 0 && rootFormat(open[0]) === 'rss' ? channel + 1 : 1;
+  if (open.length <= keep) return undefined;
+  const close = (names: string[]) => names.reverse().map((name) => `</${name}>`).join('');
+  return text.slice(0, first) + close(open.slice(keep)) + text.slice(first, last) + close(open.slice(0, keep));
 }
 
 // The elements open at the end of `text`, outermost first; CDATA, comments and PIs are skipped.

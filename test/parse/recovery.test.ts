@@ -47,6 +47,13 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
     expect(feed.warnings).toEqual(['parse: namespace prefix "r:" removed from RSS elements']);
   });
 
+  it('gives back items that an unclosed channel element swallowed', () => {
+    const feed = parseFixture('podcast/feedjira__ITunesWithSingleQuotedAttributes.xml');
+    expect(feed.entries.map((entry) => entry.title)).toEqual(['Shake Shake Shake Your Spices', 'Socket Wrench Shootout', 'Red, Whine, & Blue']);
+    expect(feed.entries[0]?.enclosures).toEqual([{ url: 'http://example.com/podcasts/everything/AllAboutEverythingEpisode3.m4a', type: 'audio/x-m4a', length: 8727310 }]);
+    expect(feed.warnings).toEqual(['parse: closed elements left open before the first item']);
+  });
+
   it('reads an <rss> with no version attribute', () => {
     const feed = parseText('<rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>');
     expect(feed.entries.map((entry) => entry.title)).toEqual(['A']);
