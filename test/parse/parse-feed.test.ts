@@ -115,6 +115,23 @@ describe('parseFeed: character sets', () => {
     expect(parseFixture('encoding/miniflux__koi8-r.xml', 'text/xml; charset="KOI8-R"').title).toBe('Пример RSS ленты');
   });
 
+  it.each([
+    ['encoding/feed-rs__dicas-l-rss091-iso-8859-1.xml', 'Dicas-L: Dicas técnicas de Linux e Software Livre', 'bash - Expansão de Parâmetros'],
+    ['encoding/feed-rs__inovacaotecnologica-iso-8859-1.xml', 'RSS Feed do Site Inovação Tecnológica', 'Revolução nas telas com pontos quânticos impressos em 3D'],
+    ['encoding/feed-rs__rss10-iso-8859-1.rdf', 'Golem.de', 'Digitalministerium: Neue Glasfaserförderung mit Schnellkasse'],
+    ['encoding/feed-rs__tjrs-rss091-iso-8859-1.xml', 'Tribunal de Justiça do Estado do Rio Grande do Sul', '13/08/2020 21:27 - Comitê completa 150 dias de atuação na prevenção contra o novo Coronavírus'],
+    ['encoding/miniflux__feedcreator-iso-8859-1.xml', 'Golem.de', 'Red Dead Redemption 2: Hinweise auf PC-Umsetzung in App von Rockstar Games'],
+    ['encoding/rss-parser__encoding-iso-8859-1.rss', 'Jornal de Notícias - Últimas Notícias', 'Mãe de utente é a nova presidente da Raríssimas'],
+    ['encoding/simplepie__utf16le.xml', 'Test feed', 'Test feed title 1'],
+  ])('decodes %s', (path, title, first) => {
+    const feed = parseFixture(path);
+    expect([feed.title, feed.entries[0]?.title]).toEqual([title, first]);
+  });
+
+  it('reads UTF-16BE declared without a byte order mark', () => {
+    expect(parseFixture('encoding/feedparser__utf-16be.xml')).toMatchObject({ format: 'rss', entries: [] });
+  });
+
   it('sniffs UTF-16 without a byte order mark or declaration', () => {
     const feed = parseFixture('encoding/simplepie__utf16be.xml');
     expect(feed.title).toBe('Test feed');
