@@ -99,12 +99,13 @@ describe('normalizeFeed details', () => {
   it('decodes titles: tags stripped, entities decoded, double escaping undone', () => {
     const items = normalizeFeed(
       rss(`<item><title>AT&amp;amp;T &lt;b&gt;wins&lt;/b&gt; &#8211; again</title><link>/a</link></item>
-           <item><title><![CDATA[Q&amp;A: <em>Moscow</em> &quot;talks&quot;]]></title><link>/b</link></item>`),
+           <item><title><![CDATA[Q&amp;A: <em>Moscow</em> &quot;talks&quot;]]></title><link>/b</link></item>
+           <item><title>Oil at &amp;#x0024;80 &amp;amp; rising</title><link>/c</link></item>`),
       SOURCE,
       NOW,
     );
-    expect(items.map((item) => item.title)).toEqual(['AT&T wins – again', 'Q&A: Moscow "talks"']);
-    expect(items.map((item) => item.link)).toEqual(['https://site.example/a', 'https://site.example/b']);
+    expect(items.map((item) => item.title)).toEqual(['AT&T wins – again', 'Q&A: Moscow "talks"', 'Oil at $80 & rising']);
+    expect(items.map((item) => item.link)).toEqual(['https://site.example/a', 'https://site.example/b', 'https://site.example/c']);
   });
 
   it('sanitizes content: no script, style, iframe, form or handlers; safe absolute links', () => {
