@@ -34,9 +34,10 @@ export function unwrapEmbeddedFeed(text: string): string | undefined {
 export function isTruncated(text: string): boolean {
   const name = rootName(text);
   if (name === undefined || !rootFormat(name)) return false;
-  // Only the end matters; trailing comments (a server's error note) and whitespace are allowed.
-  const tail = text.slice(-8192).replace(/(?:\s|<!--[\s\S]*?-->)+$/, '');
-  return !tail.endsWith(`</${name}>`) && !new RegExp(`</${name.replace(/\./g, '\\.')}\\s+>$`).test(tail);
+  // Read backwards: trailing whitespace and comments (a server's error note) are allowed after the root.
+  let tail = text.trimEnd();
+  while (tail.endsWith('-->') && tail.lastIndexOf('<!--') >= 0) tail = tail.slice(0, tail.lastIndexOf('<!--')).trimEnd();
+  return !tail.endsWith(`</${name}>`) && !new RegExp(`</${name.replace(/\./g, '\\.')}\\s+>$`).test(tail.slice(-name.length - 64));
 }
 
 /** Offsets just after each `</item>` / `</entry>`, in document order. */
