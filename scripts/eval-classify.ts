@@ -2,10 +2,9 @@
 // Usage: npm run eval:classify [-- path] [--half odd|even]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { evalData, readJsonLines, root } from './eval-data.ts';
 
 interface GoldStory {
   id: string;
@@ -15,30 +14,8 @@ interface GoldStory {
   places: string[];
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const halfAt = args.indexOf('--half');
-const half = halfAt >= 0 ? args.splice(halfAt, 2)[1] : undefined;
-if (half !== undefined && half !== 'odd' && half !== 'even') {
-  console.error('eval-classify: --half takes odd or even');
-  process.exit(2);
-}
-const file = path.resolve(root, args[0] ?? '../shared/data/reuters-places-dev.jsonl');
-if (!existsSync(file)) {
-  console.error(`eval-classify: no data at ${file}.\nPut reuters-places-dev.jsonl in ../shared/data/ beside the repository, or pass its path: npm run eval:classify -- FILE`);
-  process.exit(2);
-}
-
-async function readGold(): Promise<GoldStory[]> {
-  const stories: GoldStory[] = [];
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    n += 1;
-    if (!line.trim() || (half === 'odd' && n % 2 === 0) || (half === 'even' && n % 2 === 1)) continue;
-    stories.push(JSON.parse(line) as GoldStory);
-  }
-  return stories;
-}
+const { file, half } = evalData('eval-classify', 'reuters-places-dev.jsonl', process.argv.slice(2));
+const readGold = (): Promise<GoldStory[]> => readJsonLines<GoldStory>({ file, half });
 
 async function classifyAll(stories: GoldStory[]): Promise<string[][]> {
   const child = spawn(process.execPath, [path.join(root, 'bin/wirefeed.js'), 'classify'], {

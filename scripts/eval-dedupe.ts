@@ -2,10 +2,9 @@
 // Usage: npm run eval:dedupe [-- path] [--half odd|even]  (a half feeds only the odd or even lines, for tuning)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { evalData, readJsonLines, root } from './eval-data.ts';
 
 interface GoldItem {
   id: string;
@@ -13,31 +12,8 @@ interface GoldItem {
   [field: string]: unknown;
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const halfAt = args.indexOf('--half');
-const half = halfAt >= 0 ? args.splice(halfAt, 2)[1] : undefined;
-if (half !== undefined && half !== 'odd' && half !== 'even') {
-  console.error('eval-dedupe: --half takes odd or even');
-  process.exit(2);
-}
-const file = path.resolve(root, args[0] ?? '../shared/data/wire-copies-dev.jsonl');
-if (!existsSync(file)) {
-  console.error(`eval-dedupe: no data at ${file}.\nPut wire-copies-dev.jsonl in ../shared/data/ beside the repository, or pass its path: npm run eval:dedupe -- FILE`);
-  process.exit(2);
-}
-
-async function readGold(): Promise<GoldItem[]> {
-  const items: GoldItem[] = [];
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    n += 1;
-    if ((half === 'odd' && n % 2 === 0) || (half === 'even' && n % 2 === 1)) continue;
-    items.push(JSON.parse(line) as GoldItem);
-  }
-  return items;
-}
+const { file, half } = evalData('eval-dedupe', 'wire-copies-dev.jsonl', process.argv.slice(2));
+const readGold = (): Promise<GoldItem[]> => readJsonLines<GoldItem>({ file, half });
 
 async function dedupeAll(items: GoldItem[]): Promise<Map<string, unknown>> {
   const child = spawn(process.execPath, [path.join(root, 'bin/wirefeed.js'), 'dedupe'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
