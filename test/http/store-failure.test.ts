@@ -1,20 +1,12 @@
 // A store that fails (here: a closed embedded store, which throws StoreError on every read).
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonOf, startTestApp, type ErrorBody, type TestApp } from './test-app.ts';
+import { capturingLogger, jsonOf, startTestApp, type ErrorBody, type TestApp } from './test-app.ts';
 
-const logLines: Array<Record<string, unknown>> = [];
-const logStream = new Writable({
-  write(chunk, _encoding, done) {
-    logLines.push(JSON.parse(String(chunk)));
-    done();
-  },
-});
+const { logger, lines: logLines } = capturingLogger();
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ logger: pino({ level: 'info' }, logStream) });
+  app = await startTestApp({ logger });
   await app.store.close();
 });
 afterAll(() => app.close());

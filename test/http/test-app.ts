@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../../src/config/index.ts';
 import type { Story } from '../../src/domain/index.ts';
@@ -73,4 +74,16 @@ export interface ErrorBody {
 /** A response body parsed as JSON, typed by the caller. */
 export async function jsonOf<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** A pino logger whose lines are kept, parsed, in `lines` for tests to inspect. */
+export function capturingLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
 }
