@@ -24,6 +24,12 @@ export interface RedisKeys {
   fingerprintBands(day: number, shard: number): string;
   /** Hash of story id → fingerprint signature, one shard of the entries expiring on `day`. */
   fingerprintSignatures(day: number, shard: number): string;
+  /**
+   * What `story`, `fingerprintBands` and `fingerprintSignatures` put before their variable part: the
+   * fingerprint lookup scripts get these once and assemble thousands of keys server-side instead of
+   * receiving each in KEYS. Those families are named here and only concatenated in the script.
+   */
+  scriptPrefixes(): { story: string; fingerprintBands: string; fingerprintSignatures: string };
 }
 
 /** Builds the key family for one prefix (default `wirefeed:`). */
@@ -41,5 +47,7 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     sourceState: (sourceId) => `${prefix}source:${sourceId}`,
     fingerprintBands: (day, shard) => `${prefix}fp-band:${day}:${shard}`,
     fingerprintSignatures: (day, shard) => `${prefix}fp-sig:${day}:${shard}`,
+    // A script appends `${day}:${shard}` (or a story id) to these, giving the same keys as above.
+    scriptPrefixes: () => ({ story: `${prefix}story:`, fingerprintBands: `${prefix}fp-band:`, fingerprintSignatures: `${prefix}fp-sig:` }),
   };
 }

@@ -1,44 +1,73 @@
 // A feed's fingerprint lookups and writes as one script call each: thousands of HGETs in one
-// pipeline cost the client ~12 µs apiece, in a script a fraction of that. Every key arrives in KEYS.
+// pipeline cost the client ~12 µs apiece, in a script a fraction of that. The lookups build their
+// hash names from prefixes keys.ts gives (RedisKeys.scriptPrefixes) instead of taking 2,400 full keys
+// in KEYS per feed, which made socket writes the client's largest cost. Keys not declared in KEYS are
+// fine on the single-instance Redis wirefeed runs on; it does not support Redis Cluster.
 
-/** KEYS: the band hashes, day-major; ARGV: the n band keys. Returns flat [position, story id] of each hit. */
+/**
+ * ARGV: band hash prefix, first day, last day, then one packed string of `shard:band` pairs split by
+ * spaces (band keys are base-36 words). Returns flat [position, story id] of each hit, the position
+ * counting day-major from 1 over (day, band).
+ */
 export const FIND_BANDS = `
-local n = #ARGV
+local prefix, first, last = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local shards, bands = {}, {}
+for shard, band in string.gmatch(ARGV[4], '(%d+):(%S+)') do
+  shards[#shards + 1] = shard
+  bands[#bands + 1] = band
+end
+local n = #bands
 local hits = {}
-for i = 1, #KEYS do
-  local id = redis.call('HGET', KEYS[i], ARGV[(i - 1) % n + 1])
-  if id then
-    hits[#hits + 1] = i
-    hits[#hits + 1] = id
+for day = first, last do
+  local base = prefix .. string.format('%d', day) .. ':'
+  for i = 1, n do
+    local id = redis.call('HGET', base .. shards[i], bands[i])
+    if id then
+      hits[#hits + 1] = (day - first) * n + i
+      hits[#hits + 1] = id
+    end
   end
 end
 return hits`;
 
-/** KEYS: m signature hashes, then m story keys; ARGV: m story ids. Returns each signature, false when it or its story is gone. */
+/**
+ * ARGV: signature hash prefix, story key prefix, packed `day:shard` of each story split by spaces,
+ * then the m story ids. Returns each signature, false when it or its story is gone.
+ */
 export const READ_SIGNATURES = `
-local m = #ARGV
+local places = {}
+for place in string.gmatch(ARGV[3], '%S+') do places[#places + 1] = place end
+local m = #ARGV - 3
 local out = {}
 for i = 1, m do
-  local signature = redis.call('HGET', KEYS[i], ARGV[i])
-  if signature and redis.call('EXISTS', KEYS[m + i]) == 1 then out[i] = signature else out[i] = false end
+  local id = ARGV[3 + i]
+  local signature = redis.call('HGET', ARGV[1] .. places[i], id)
+  if signature and redis.call('EXISTS', ARGV[2] .. id) == 1 then out[i] = signature else out[i] = false end
 end
 return out`;
 
 /**
- * KEYS: n band hashes, then m signature hashes. ARGV: expiry (ms), n, the n band keys, their n story
- * ids, the m story ids, their m signatures. A band key already held keeps its story.
+ * ARGV: expiry (ms), the day's band hash prefix and signature hash prefix (each ending in `day:`),
+ * packed `shard:band:entry` of every band split by spaces (entry counting from 1), packed signature
+ * shards of the m entries, then the m story ids and their m signatures. A band key already held
+ * keeps its story.
  */
 export const INDEX_FINGERPRINTS = `
-local n = tonumber(ARGV[2])
-local m = #KEYS - n
+local ids = {}
+for i = 6, #ARGV do ids[#ids + 1] = ARGV[i] end
+local m = #ids / 2
 local touched = {}
-for i = 1, n do
-  redis.call('HSETNX', KEYS[i], ARGV[2 + i], ARGV[2 + n + i])
-  touched[KEYS[i]] = true
+for shard, band, entry in string.gmatch(ARGV[4], '(%d+):(%S+):(%d+)') do
+  local key = ARGV[2] .. shard
+  redis.call('HSETNX', key, band, ids[tonumber(entry)])
+  touched[key] = true
 end
-for j = 1, m do
-  redis.call('HSET', KEYS[n + j], ARGV[2 + 2 * n + j], ARGV[2 + 2 * n + m + j])
-  touched[KEYS[n + j]] = true
+local j = 0
+for shard in string.gmatch(ARGV[5], '%d+') do
+  j = j + 1
+  local key = ARGV[3] .. shard
+  redis.call('HSET', key, ids[j], ids[m + j])
+  touched[key] = true
 end
 for key in pairs(touched) do redis.call('PEXPIREAT', key, ARGV[1]) end
 return 1`;

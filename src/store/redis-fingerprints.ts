@@ -29,13 +29,11 @@ export async function indexFingerprints(
 ): Promise<void> {
   if (entries.length === 0) return;
   const day = Math.floor((window.now.getTime() + window.hours * HOUR) / DAY);
-  const bands = entries.flatMap((e) => e.bandKeys.map((band) => ({ band, storyId: e.storyId })));
-  const hashes = [
-    ...bands.map(({ band }) => keys.fingerprintBands(day, shardOf(band, BAND_SHARDS))),
-    ...entries.map((e) => keys.fingerprintSignatures(day, shardOf(e.storyId, SIGNATURE_SHARDS))),
-  ];
-  const args = [(day + 1) * DAY, bands.length, ...bands.map((b) => b.band), ...bands.map((b) => b.storyId)];
-  await runScript(redis, INDEX_FINGERPRINTS, hashes, [...args, ...entries.map((e) => e.storyId), ...entries.map((e) => Buffer.from(e.signature))]);
+  const prefixes = keys.scriptPrefixes();
+  const bands = entries.flatMap((e, j) => e.bandKeys.map((band) => `${shardOf(band, BAND_SHARDS)}:${band}:${j + 1}`)).join(' ');
+  const shards = entries.map((e) => shardOf(e.storyId, SIGNATURE_SHARDS)).join(' ');
+  const args = [(day + 1) * DAY, `${prefixes.fingerprintBands}${day}:`, `${prefixes.fingerprintSignatures}${day}:`, bands, shards];
+  await runScript(redis, INDEX_FINGERPRINTS, [], [...args, ...entries.map((e) => e.storyId), ...entries.map((e) => Buffer.from(e.signature))]);
 }
 
 /** Looks every band key up in each day group that may hold a live entry, then reads the signatures. */
@@ -49,11 +47,9 @@ export async function findCandidates(
   if (bandKeys.length === 0) return [];
   const first = Math.floor(window.now.getTime() / DAY);
   const last = Math.floor((window.now.getTime() + window.hours * HOUR) / DAY);
-  const hashes: string[] = [];
-  for (let day = first; day <= last; day++) {
-    for (const band of bandKeys) hashes.push(keys.fingerprintBands(day, shardOf(band, BAND_SHARDS)));
-  }
-  const hits = (await runScript(redis, FIND_BANDS, hashes, bandKeys)) as (number | string)[];
+  const packed = bandKeys.map((band) => `${shardOf(band, BAND_SHARDS)}:${band}`).join(' ');
+  const { fingerprintBands } = keys.scriptPrefixes();
+  const hits = (await runScript(redis, FIND_BANDS, [], [fingerprintBands, first, last, packed])) as (number | string)[];
   const found = new Map<string, { day: number; bandKeys: Set<string> }>();
   for (let h = 0; h < hits.length; h += 2) {
     const [at, id] = [(hits[h] as number) - 1, String(hits[h + 1])];
@@ -73,8 +69,9 @@ async function readSignatures(
   asked: string[],
 ): Promise<FingerprintCandidate[]> {
   const ids = [...found.keys()];
-  const hashes = ids.map((id) => keys.fingerprintSignatures((found.get(id) as { day: number }).day, shardOf(id, SIGNATURE_SHARDS)));
-  const read = (await runScriptBuffer(redis, READ_SIGNATURES, [...hashes, ...ids.map(keys.story)], ids)) as (Buffer | null)[];
+  const places = ids.map((id) => `${(found.get(id) as { day: number }).day}:${shardOf(id, SIGNATURE_SHARDS)}`).join(' ');
+  const prefixes = keys.scriptPrefixes();
+  const read = (await runScriptBuffer(redis, READ_SIGNATURES, [], [prefixes.fingerprintSignatures, prefixes.story, places, ...ids])) as (Buffer | null)[];
   const candidates: FingerprintCandidate[] = [];
   ids.forEach((storyId, i) => {
     const signature = read[i];

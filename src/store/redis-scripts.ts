@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 
 // Lua runs on the server atomically in one round trip: the only way to check that a story
 // does not exist yet and write it with all its index entries without a WATCH/retry loop.
-// Every key arrives in KEYS, built by keys.ts; the scripts never build a key themselves.
+// Every key these scripts use arrives in KEYS, built by keys.ts (the fingerprint lookups differ: see redis-fingerprint-scripts.ts).
 
 /**
  * KEYS: story, story-identities, first-seen, n identity keys, then the region/country sets.
