@@ -36,6 +36,8 @@ const DAY = new RegExp(`${MONTH}\\s+(\\d{1,2})\\b`, 'i');
 const DATELINE_HINT = new RegExp(`${MONTH}\\s+\\d{1,2}\\s*(?:\\(|-)|\\((?:reuters|ap|afp)\\)|^[A-Z][A-Z .,'/]{2,40}\\s*-`, 'i');
 // What outlets add around a story: credits, copyright sentences, captions, correction notes, sign-off.
 const COPYRIGHT = /\u00a9|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|(?:republished|redistribution|republication)\b.*\bwithout\b/i;
+const SENTENCE_END = /(?<=[.!?\n])\s+/;
+const SENTENCE_ENDS = /(?<=[.!?\n])\s+/g;
 // Only the start of a body is fingerprinted; longer texts are cut before the regexes run.
 const MAX_BODY_CHARS = 1600;
 const ADDED = [
@@ -75,10 +77,8 @@ function titleWords(title: string): string[] {
 
 function bodyWords(body: string): { words: string[]; day: number } {
   let text = plainText(body.slice(0, MAX_BODY_CHARS)).replace(TICKER, ' ');
-  text = text
-    .split(/(?<=[.!?\n])\s+/)
-    .filter((sentence) => !COPYRIGHT.test(sentence))
-    .join(' ');
+  // Most bodies have no copyright line: one test of the whole text spares splitting it into sentences.
+  text = COPYRIGHT.test(text) ? text.split(SENTENCE_END).filter((sentence) => !COPYRIGHT.test(sentence)).join(' ') : text.replace(SENTENCE_ENDS, ' ');
   for (const pattern of ADDED) text = text.replace(pattern, ' ');
   text = text.replace(/\s+/g, ' ').trim();
   let day = 0;
