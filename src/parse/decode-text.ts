@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { detectCharset } from './detect-charset.ts';
 
 /** A document's text and the charset it was read with. */
 export interface DecodedText {
@@ -19,9 +20,9 @@ const HIGH_BYTE = /[\u0080-\u00ff]/;
 /**
  * Decodes feed bytes to text. Precedence (RFC 7303): byte order mark, then the HTTP charset,
  * then the XML declaration's encoding, then UTF-8 — except where the bytes prove the label wrong:
- * bytes that are not UTF-8 under a UTF-8 label are read with the declaration's charset (else
- * windows-1252), and valid multi-byte UTF-8 under a Latin-1 label is read as UTF-8. Any charset
- * iconv-lite knows is supported.
+ * bytes that are not UTF-8 under a UTF-8 label are read with the declaration's charset (else, when
+ * nothing declared one, the charset chardet detects, else windows-1252), and valid multi-byte UTF-8
+ * under a Latin-1 label is read as UTF-8. Any charset iconv-lite knows is supported.
  */
 export function decodeText(body: Uint8Array, contentType?: string): DecodedText {
   const warnings: string[] = [];
@@ -29,13 +30,15 @@ export function decodeText(body: Uint8Array, contentType?: string): DecodedText 
   // iconv-lite strips a leading BOM itself.
   if (bom) return { text: iconv.decode(body, bom), encoding: bom, warnings };
   const declared = known(declaredEncoding(body), 'XML encoding', warnings);
-  const labelled = known(contentType?.match(HTTP_CHARSET)?.[1], 'HTTP charset', warnings) ?? sniffUtf16(body) ?? declared ?? 'utf-8';
-  const encoding = checkedAgainstBytes(body, labelled, declared, warnings);
+  const http = known(contentType?.match(HTTP_CHARSET)?.[1], 'HTTP charset', warnings);
+  const labelled = http ?? sniffUtf16(body) ?? declared ?? 'utf-8';
+  const encoding = checkedAgainstBytes(body, labelled, declared, http === undefined && declared === undefined, warnings);
   return { text: iconv.decode(body, encoding), encoding, warnings };
 }
 
-function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: string | undefined, warnings: string[]): string {
+function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: string | undefined, undeclared: boolean, warnings: string[]): string {
   if (isUtf8Label(labelled) && !isUtf8(body)) {
+    if (undeclared) return detectedOrFallback(body, warnings);
     const fallback = declared && !isUtf8Label(declared) ? declared : 'windows-1252';
     warnings.push(`parse: bytes are not valid UTF-8, read as ${fallback}`);
     return fallback;
@@ -45,6 +48,18 @@ function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: strin
     return 'utf-8';
   }
   return labelled;
+}
+
+// Detection only where nothing was declared: a declared charset that fits the bytes always wins.
+function detectedOrFallback(body: Uint8Array, warnings: string[]): string {
+  const guess = detectCharset(body);
+  if (!guess) {
+    warnings.push('parse: no charset declared and bytes are not valid UTF-8, detection unsure, read as windows-1252');
+    return 'windows-1252';
+  }
+  const readAs = guess.encoding === guess.detected.toLowerCase() ? '' : `, read as ${guess.encoding}`;
+  warnings.push(`parse: no charset declared, detected ${guess.detected}${readAs}`);
+  return guess.encoding;
 }
 
 function isUtf8Label(name: string): boolean {

@@ -169,10 +169,10 @@ describe('parseFeed: labels the bytes contradict', () => {
     expect(parseFixture('malformed/miniflux__windows-1252-bytes-wrong-prolog.xml', 'text/xml; charset=windows-1252').title).toBe('Euro €');
   });
 
-  it('reads undeclared non-UTF-8 bytes as windows-1252', () => {
+  it('reads undeclared Latin-1 bytes as windows-1252 (detected)', () => {
     const feed = parseFixture('malformed/miniflux__no-declaration-iso-8859-1.xml');
     expect(feed.entries[0]?.title).toBe('Perturbateurs endocriniens : quels effets sur le cerveau ?');
-    expect(feed.warnings).toEqual(['parse: bytes are not valid UTF-8, read as windows-1252']);
+    expect(feed.warnings).toEqual(['parse: no charset declared, detected ISO-8859-1, read as windows-1252']);
   });
 
   it('reads a Brazilian feed with Latin-1 bytes and no declaration', () => {
