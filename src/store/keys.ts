@@ -20,10 +20,10 @@ export interface RedisKeys {
   firstSeen(): string;
   /** Source state JSON. */
   sourceState(sourceId: string): string;
-  /** Hash of near-duplicate band key → story id, one shard of the entries expiring on `day`. */
-  fingerprintBands(day: number, shard: number): string;
-  /** Hash of story id → fingerprint signature, one shard of the entries expiring on `day`. */
-  fingerprintSignatures(day: number, shard: number): string;
+  /** Hash of near-duplicate band key → story id, one shard of the entries indexed in `epoch`. */
+  fingerprintBands(epoch: number, shard: number): string;
+  /** Hash of story id → fingerprint signature, one shard of the entries indexed in `epoch`. */
+  fingerprintSignatures(epoch: number, shard: number): string;
   /**
    * What `story`, `fingerprintBands` and `fingerprintSignatures` put before their variable part: the
    * fingerprint lookup scripts get these once and assemble thousands of keys server-side instead of
@@ -45,9 +45,9 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     country: (code) => `${prefix}country:${code}`,
     firstSeen: () => `${prefix}first-seen`,
     sourceState: (sourceId) => `${prefix}source:${sourceId}`,
-    fingerprintBands: (day, shard) => `${prefix}fp-band:${day}:${shard}`,
-    fingerprintSignatures: (day, shard) => `${prefix}fp-sig:${day}:${shard}`,
-    // A script appends `${day}:${shard}` (or a story id) to these, giving the same keys as above.
+    fingerprintBands: (epoch, shard) => `${prefix}fp-band:${epoch}:${shard}`,
+    fingerprintSignatures: (epoch, shard) => `${prefix}fp-sig:${epoch}:${shard}`,
+    // A script appends `${epoch}:${shard}` (or a story id) to these, giving the same keys as above.
     scriptPrefixes: () => ({ story: `${prefix}story:`, fingerprintBands: `${prefix}fp-band:`, fingerprintSignatures: `${prefix}fp-sig:` }),
   };
 }

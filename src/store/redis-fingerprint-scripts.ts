@@ -5,9 +5,9 @@
 // fine on the single-instance Redis wirefeed runs on; it does not support Redis Cluster.
 
 /**
- * ARGV: band hash prefix, first day, last day, then one packed string of `shard:band` pairs split by
- * spaces (band keys are base-36 words). Returns flat [position, story id] of each hit, the position
- * counting day-major from 1 over (day, band).
+ * ARGV: band hash prefix, first epoch, last epoch, then one packed string of `shard:band` pairs split
+ * by spaces (band keys are base-36 words). Returns flat [position, story id] of each hit, the position
+ * counting epoch-major from 1 over (epoch, band).
  */
 export const FIND_BANDS = `
 local prefix, first, last = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -31,7 +31,7 @@ end
 return hits`;
 
 /**
- * ARGV: signature hash prefix, story key prefix, packed `day:shard` of each story split by spaces,
+ * ARGV: signature hash prefix, story key prefix, packed `epoch:shard` of each story split by spaces,
  * then the m story ids. Returns each signature, false when it or its story is gone.
  */
 export const READ_SIGNATURES = `
@@ -47,10 +47,11 @@ end
 return out`;
 
 /**
- * ARGV: expiry (ms), the day's band hash prefix and signature hash prefix (each ending in `day:`),
+ * ARGV: expiry (ms), the epoch's band hash prefix and signature hash prefix (each ending in `epoch:`),
  * packed `shard:band:entry` of every band split by spaces (entry counting from 1), packed signature
  * shards of the m entries, then the m story ids and their m signatures. A band key already held
- * keeps its story.
+ * keeps its story. A group's expiry is fixed, so it is set with NX once per hash this call added a
+ * field to: a hash whose field was already there got its expiry when it was created.
  */
 export const INDEX_FINGERPRINTS = `
 local ids = {}
@@ -59,15 +60,19 @@ local m = #ids / 2
 local touched = {}
 for shard, band, entry in string.gmatch(ARGV[4], '(%d+):(%S+):(%d+)') do
   local key = ARGV[2] .. shard
-  redis.call('HSETNX', key, band, ids[tonumber(entry)])
-  touched[key] = true
+  if redis.call('HSETNX', key, band, ids[tonumber(entry)]) == 1 and not touched[key] then
+    touched[key] = true
+    redis.call('PEXPIREAT', key, ARGV[1], 'NX')
+  end
 end
 local j = 0
 for shard in string.gmatch(ARGV[5], '%d+') do
   j = j + 1
   local key = ARGV[3] .. shard
   redis.call('HSET', key, ids[j], ids[m + j])
-  touched[key] = true
+  if not touched[key] then
+    touched[key] = true
+    redis.call('PEXPIREAT', key, ARGV[1], 'NX')
+  end
 end
-for key in pairs(touched) do redis.call('PEXPIREAT', key, ARGV[1]) end
 return 1`;

@@ -4,12 +4,14 @@ import { FIND_BANDS, INDEX_FINGERPRINTS, READ_SIGNATURES } from './redis-fingerp
 import type { RedisKeys } from './keys.ts';
 import type { FingerprintCandidate, FingerprintEntry, FingerprintWindow } from './store.ts';
 
-// Entries live in small hashes, sharded and grouped by the day they expire: a hash of under 128
-// short fields with values ≤ 64 bytes is stored as a compact listpack (a key per band would cost
-// ~100 bytes each), and a whole day's group expires at once with PEXPIREAT. An entry may outlive
-// its expiry by up to a day; the dedupe stage holds its window exactly with the time in each signature.
-// Shard counts keep 100,000 stories indexed in one day under 128 fields per hash.
-const DAY = 86_400_000;
+// Entries live in small hashes, sharded and grouped by epoch, a stretch of time as long as the window
+// (epoch = floor(indexed at / window)): a hash of under 128 short fields with values ≤ 64 bytes is
+// stored as a compact listpack (a key per band would cost ~100 bytes each), and a whole epoch's group
+// expires at once, at the end of the following epoch. So the index holds up to two windows and a lookup
+// reads two groups, the current epoch's and the previous one's; the dedupe stage holds its window
+// exactly with the time in each signature. A changed window length renames the groups: entries indexed
+// under the old length are not found again. Shard counts keep 100,000 stories indexed in one epoch
+// under 128 fields per hash.
 const HOUR = 3_600_000;
 const BAND_SHARDS = 8192;
 const SIGNATURE_SHARDS = 2048;
@@ -28,15 +30,16 @@ export async function indexFingerprints(
   window: FingerprintWindow,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const day = Math.floor((window.now.getTime() + window.hours * HOUR) / DAY);
+  const length = window.hours * HOUR;
+  const epoch = Math.floor(window.now.getTime() / length);
   const prefixes = keys.scriptPrefixes();
   const bands = entries.flatMap((e, j) => e.bandKeys.map((band) => `${shardOf(band, BAND_SHARDS)}:${band}:${j + 1}`)).join(' ');
   const shards = entries.map((e) => shardOf(e.storyId, SIGNATURE_SHARDS)).join(' ');
-  const args = [(day + 1) * DAY, `${prefixes.fingerprintBands}${day}:`, `${prefixes.fingerprintSignatures}${day}:`, bands, shards];
+  const args = [(epoch + 2) * length, `${prefixes.fingerprintBands}${epoch}:`, `${prefixes.fingerprintSignatures}${epoch}:`, bands, shards];
   await runScript(redis, INDEX_FINGERPRINTS, [], [...args, ...entries.map((e) => e.storyId), ...entries.map((e) => Buffer.from(e.signature))]);
 }
 
-/** Looks every band key up in each day group that may hold a live entry, then reads the signatures. */
+/** Looks every band key up in the two epoch groups that may hold a live entry, then reads the signatures. */
 export async function findCandidates(
   redis: Redis,
   keys: RedisKeys,
@@ -45,15 +48,15 @@ export async function findCandidates(
 ): Promise<FingerprintCandidate[]> {
   const bandKeys = [...new Set(asked)];
   if (bandKeys.length === 0) return [];
-  const first = Math.floor(window.now.getTime() / DAY);
-  const last = Math.floor((window.now.getTime() + window.hours * HOUR) / DAY);
+  const last = Math.floor(window.now.getTime() / (window.hours * HOUR));
+  const first = last - 1;
   const packed = bandKeys.map((band) => `${shardOf(band, BAND_SHARDS)}:${band}`).join(' ');
   const { fingerprintBands } = keys.scriptPrefixes();
   const hits = (await runScript(redis, FIND_BANDS, [], [fingerprintBands, first, last, packed])) as (number | string)[];
-  const found = new Map<string, { day: number; bandKeys: Set<string> }>();
+  const found = new Map<string, { epoch: number; bandKeys: Set<string> }>();
   for (let h = 0; h < hits.length; h += 2) {
     const [at, id] = [(hits[h] as number) - 1, String(hits[h + 1])];
-    const hit = found.get(id) ?? { day: first + Math.floor(at / bandKeys.length), bandKeys: new Set<string>() };
+    const hit = found.get(id) ?? { epoch: first + Math.floor(at / bandKeys.length), bandKeys: new Set<string>() };
     hit.bandKeys.add(bandKeys[at % bandKeys.length] as string);
     found.set(id, hit);
   }
@@ -65,11 +68,11 @@ export async function findCandidates(
 async function readSignatures(
   redis: Redis,
   keys: RedisKeys,
-  found: Map<string, { day: number; bandKeys: Set<string> }>,
+  found: Map<string, { epoch: number; bandKeys: Set<string> }>,
   asked: string[],
 ): Promise<FingerprintCandidate[]> {
   const ids = [...found.keys()];
-  const places = ids.map((id) => `${(found.get(id) as { day: number }).day}:${shardOf(id, SIGNATURE_SHARDS)}`).join(' ');
+  const places = ids.map((id) => `${(found.get(id) as { epoch: number }).epoch}:${shardOf(id, SIGNATURE_SHARDS)}`).join(' ');
   const prefixes = keys.scriptPrefixes();
   const read = (await runScriptBuffer(redis, READ_SIGNATURES, [], [prefixes.fingerprintSignatures, prefixes.story, places, ...ids])) as (Buffer | null)[];
   const candidates: FingerprintCandidate[] = [];
