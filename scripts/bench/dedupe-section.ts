@@ -43,7 +43,7 @@ export function dedupeSection(
       '(a) is the dedupe stage the throughput goal is about: identity lookups, band lookups, signature reads and verification, then the index write for new stories. ' +
       '(b) is the whole ingest step without classification: (a) plus saving each new story and adding each copy, one store call per item.',
     '',
-    `Redis memory for the fingerprint index: ${fmt(bytesPerStory)} bytes per story (INFO used_memory delta over ${fmt(shape.stories)} stories indexed; goal ≤ 300).`,
+    `Redis memory for the fingerprint index: ${fmt(bytesPerStory)} bytes per story (INFO used_memory delta over ${fmt(shape.stories)} stories indexed; goal ≤ 300). The index groups entries by window-long epochs and drops a group at the end of the next one, so it holds up to two windows of stories, each at this cost.`,
     '',
   ];
   if (!stream) {
