@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../src/domain/index.ts';
+import { parseFixture, testSource } from './sources.ts';
 import { canonicalUrl, normalizeFeed } from '../../src/normalize/index.ts';
 import { parseFeed, type ParsedFeed } from '../../src/parse/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-const SOURCE: Source = {
-  id: 'guardian',
-  url: 'https://feeds.example.test/us/rss',
-  title: 'The Guardian',
-  language: 'en',
-  defaultCountries: [],
-  defaultRegions: [],
-  pollIntervalMinutes: 10,
-};
+const SOURCE = testSource('guardian', 'The Guardian', 'https://feeds.example.test/us/rss');
 
-function parsed(path: string): ParsedFeed {
-  return parseFeed(readFileSync(new URL(`../fixtures/feeds/${path}`, import.meta.url)), { url: SOURCE.url });
-}
+const parsed = (path: string): ParsedFeed => parseFixture(path, SOURCE.url);
 
 function rss(items: string, channel = ''): ParsedFeed {
   const xml = `<rss version="2.0"><channel><title>T</title><link>https://site.example/news/</link>${channel}${items}</channel></rss>`;
