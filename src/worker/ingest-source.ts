@@ -7,6 +7,7 @@ import { fetchSource } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { normalizeFeed } from '../normalize/index.ts';
 import { fileItems } from '../dedupe/index.ts';
+import { createInTurn, type InTurn } from './in-turn.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -29,14 +30,18 @@ export interface SourceReport {
   error?: string;
 }
 
-/** Fetches, parses, dedupes, classifies and stores one source; records its state either way. */
-export async function ingestSource(source: Source, deps: IngestDeps): Promise<SourceReport> {
+/**
+ * Fetches, parses, dedupes, classifies and stores one source; records its state either way.
+ * Sources polled at once share `inTurn`, so their feeds are filed one after another: a near copy
+ * then always finds the story another source's feed just stored.
+ */
+export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InTurn = createInTurn()): Promise<SourceReport> {
   const previous = await deps.store.getSourceState(source.id);
   const fetchedAt = deps.now().toISOString();
   const report: SourceReport = { sourceId: source.id, status: 'ok', items: 0, newStories: 0, copies: 0, warnings: [] };
   let outcome: Partial<SourceState>;
   try {
-    outcome = await pollSource(source, previous, deps, report);
+    outcome = await pollSource(source, previous, deps, report, inTurn);
   } catch (error) {
     report.status = 'failed';
     report.error = error instanceof Error ? error.message : String(error);
@@ -53,6 +58,7 @@ async function pollSource(
   previous: SourceState | undefined,
   deps: IngestDeps,
   report: SourceReport,
+  inTurn: InTurn,
 ): Promise<Partial<SourceState>> {
   const fetched = await fetchSource(source, {
     ...deps.config.fetch,
@@ -69,7 +75,7 @@ async function pollSource(
   const items = normalizeFeed(parsed, source, deps.now());
   report.items = items.length;
   report.warnings = parsed.warnings;
-  await storeItems(items, source, deps, report);
+  await inTurn(() => storeItems(items, source, deps, report));
   const itemsSeen = (previous?.itemsSeen ?? 0) + items.length;
   return { ...success, etag: fetched.etag, lastModified: fetched.lastModified, warnings: parsed.warnings, itemsSeen };
 }

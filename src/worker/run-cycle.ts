@@ -1,5 +1,6 @@
 import type { Source, SourceState } from '../domain/index.ts';
 import { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
+import { createInTurn, type InTurn } from './in-turn.ts';
 import { mapWithLimit } from './pool.ts';
 
 /** Which sources a cycle polls: all of them, or only those whose poll interval has passed. */
@@ -8,17 +9,18 @@ export type CycleScope = 'all' | 'due';
 /** Polls sources concurrently; a failing source is reported and never stops the others. */
 export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Promise<SourceReport[]> {
   const sources = scope === 'all' ? deps.config.sources : await dueSources(deps);
-  const reports = await mapWithLimit(sources, deps.config.fetch.concurrency, (source) => ingestLogged(source, deps));
+  const inTurn = createInTurn();
+  const reports = await mapWithLimit(sources, deps.config.fetch.concurrency, (source) => ingestLogged(source, deps, inTurn));
   await pruneExpired(deps);
   return reports;
 }
 
-async function ingestLogged(source: Source, deps: IngestDeps): Promise<SourceReport> {
+async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): Promise<SourceReport> {
   const log = deps.logger.child({ source: source.id });
   const started = performance.now();
   let report: SourceReport;
   try {
-    report = await ingestSource(source, deps);
+    report = await ingestSource(source, deps, inTurn);
   } catch (error) {
     // Only the store failing can get here (ingestSource catches the stages' errors itself).
     const message = error instanceof Error ? error.message : String(error);

@@ -68,3 +68,24 @@ describe('near-duplicate copies across sources', () => {
     expect(rss).not.toContain('Kenya’s Parliament Approves New Rail Funding | Daily Outlet');
   });
 });
+
+describe('near-duplicate copies from sources polled at once', () => {
+  let concurrent: Served;
+
+  beforeAll(async () => {
+    const atOnce = (fixtures: FixtureServer): string => config(fixtures).replace(/concurrency: 1.*\n/, 'concurrency: 2\n');
+    concurrent = await ingestAndServe(atOnce, new Date());
+  });
+
+  afterAll(async () => {
+    await concurrent?.close();
+  });
+
+  it('still files one as the copy of the other, whichever feed arrives first', async () => {
+    const copies = concurrent.reports.reduce((sum, report) => sum + report.copies, 0);
+    const fresh = concurrent.reports.reduce((sum, report) => sum + report.newStories, 0);
+    expect({ copies, fresh }).toEqual({ copies: 1, fresh: 3 });
+    const feed = JSON.parse(await concurrent.get('/feeds/world.json')) as { items: JsonItem[] };
+    expect(feed.items).toHaveLength(3);
+  });
+});
