@@ -1,5 +1,5 @@
 // What the eval scripts share: finding the development set, and reading one half of it or all.
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -44,4 +44,15 @@ export async function readJsonLines<T>(data: EvalData): Promise<T[]> {
     records.push(JSON.parse(line) as T);
   }
   return records;
+}
+
+/** Every feed file under a fixture corpus folder, sorted, without its Markdown notes. */
+export function feedFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return feedFiles(full);
+      return name.endsWith('.md') ? [] : [full];
+    });
 }

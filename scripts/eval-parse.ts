@@ -1,10 +1,11 @@
 // Runs `wirefeed parse` logic over every file of the fixture corpus and prints, per folder, how many
 // files parsed, parsed with warnings, or were rejected (by class), and how well items fill each field.
 // Usage: npm run eval:parse [-- folder]   (default ../shared/fixtures/feeds beside the repository)
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/cli/parse.ts';
+import { feedFiles } from './eval-data.ts';
 import type { Item } from '../src/domain/index.ts';
 
 interface FolderTally {
@@ -69,16 +70,6 @@ printTable();
 console.log(`\n${notes.join('\n')}`);
 const crashed = [...tallies.values()].reduce((sum, tally) => sum + tally.crashed, 0);
 process.exitCode = crashed ? 1 : 0;
-
-function feedFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return feedFiles(full);
-      return name.endsWith('.md') ? [] : [full];
-    });
-}
 
 function newTally(): FolderTally {
   const coverage = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, 0])) as Record<Field, number>;

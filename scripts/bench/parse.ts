@@ -1,11 +1,12 @@
 // Parse + normalize throughput over the feed fixture corpus, next to feedsmith's bare parse of the
 // same decoded text in the same run, and the largest file's time and heap.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { parseDocument } from '../../src/cli/parse.ts';
 import { parseFeed } from '../../src/parse/index.ts';
+import { feedFiles } from '../eval-data.ts';
 import { fmt, heapUsedMb, median, timeRuns, type BenchSection } from './measure.ts';
 
 const RUNS = 9;
@@ -20,15 +21,10 @@ interface Doc {
 }
 
 function readCorpus(dir: string): Doc[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) return readCorpus(file);
-      if (name.endsWith('.md')) return [];
-      const bytes = readFileSync(file);
-      return [{ file, bytes, text: bytes.toString('utf8') }];
-    });
+  return feedFiles(dir).map((file) => {
+    const bytes = readFileSync(file);
+    return { file, bytes, text: bytes.toString('utf8') };
+  });
 }
 
 // feedsmith alone, on text already decoded as UTF-8: the floor any feedsmith-based parser pays.
