@@ -34,6 +34,8 @@ sources:
   - { id: gone, url: "${fixtures.url('wire/no-such-feed.xml')}", title: Gone, language: en }
 output:
   baseUrl: http://feeds.example.test
+fetch:
+  concurrency: 1 # sources in config order, so the summary says which source holds the story and which its copy
 `;
 }
 
