@@ -9,6 +9,8 @@ export interface StoreFigures {
   stageInFlight: number;
   ingest: number;
   baseline: number;
+  /** Share of a batch the stage found to be copies (built to be one half). */
+  copyShare: number;
 }
 
 /** How the throughput runs were shaped. */
@@ -36,7 +38,8 @@ export function dedupeSection(
     row('embedded', embedded),
     row('Redis (one script call per lookup step)', redis),
     '',
-    `${fmt(shape.stories)} stories in the 72-hour window; batches of ${fmt(shape.batch)} items (half new stories, half another outlet's copies under a new URL) ` +
+    `${fmt(shape.stories)} stories in the 72-hour window; batches of ${fmt(shape.batch)} items (half new stories, half another outlet's copies under a new URL, title suffix and credit line; ` +
+      `the stage found ${fmt(embedded.copyShare * 100)}% of a batch to be copies on the embedded store and ${fmt(redis.copyShare * 100)}% on Redis) ` +
       `deduped as feeds of ${shape.feed} items, median of ${shape.runs} runs, batches generated before timing. ` +
       `"One feed at a time" waits for each feed's store calls before the next feed; "${shape.feedsInFlight} feeds in flight" runs ${shape.feedsInFlight} feeds' dedupe concurrently in one process, ` +
       `as the worker does when it polls ${shape.feedsInFlight} sources at once (fetch.concurrency default), so one feed's Redis waits overlap another's fingerprinting. ` +

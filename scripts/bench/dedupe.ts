@@ -1,9 +1,10 @@
 // Dedupe throughput with 100,000 stories already in the window, on Redis and on the embedded store,
 // Redis memory per story for the fingerprint index, and the issue's baseline on the dev stream.
-// Throughput texts are synthetic (random words), never data.
+// Throughput texts are synthetic (words drawn from a generator seeded by the story's id), never data.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { fileItems, findStories, indexStories, type DedupeOptions } from '../../src/dedupe/index.ts';
+import { hash32 } from '../../src/dedupe/fingerprint.ts';
 import type { Item, Story } from '../../src/domain/index.ts';
 import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
 import { benchStream } from './dedupe-stream.ts';
@@ -20,12 +21,30 @@ const CONCURRENCY = 16;
 const FEEDS_IN_FLIGHT = 4;
 const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => `w${(i * 7919).toString(36)}`);
 
+// mulberry32: the same story id gives the same words, so a copy made later reads like its original.
+function wordsOf(story: string): () => string {
+  let state = hash32(story);
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return VOCABULARY[((t ^ (t >>> 14)) >>> 0) % VOCABULARY.length] as string;
+  };
+}
+
 function randomItem(id: string, source: string, now: Date): Item {
-  const pick = () => VOCABULARY[Math.floor(Math.random() * VOCABULARY.length)] as string;
+  const pick = wordsOf(id);
   const title = Array.from({ length: 7 }, pick).join(' ');
   const text = Array.from({ length: 120 }, pick).join(' ');
   const url = `https://${source}.example/${id}`;
   return { id, sourceId: source, link: url, url, title, summary: '', text, published: now.toISOString(), categories: [], enclosures: [] };
+}
+
+// Another outlet's copy of a story in the window: its own id and URL, an outlet suffix on the title, a credit line.
+function copyItem(story: string, id: string, now: Date): Item {
+  const original = randomItem(story, 'wire', now);
+  const url = `https://outlet.example/${id}`;
+  return { ...original, id, sourceId: 'outlet', url, link: url, title: `${original.title} | Outlet`, text: `${original.text} (Reporting by Outlet staff)` };
 }
 
 const toStory = (now: Date) => (item: Item): Story => ({ id: item.id, item, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
@@ -60,9 +79,7 @@ async function fill(store: Store, options: DedupeOptions): Promise<void> {
 function batch(run: string, options: DedupeOptions): Item[] {
   return Array.from({ length: BATCH }, (_, i) => {
     if (i % 2) return randomItem(`b${run}-${i}`, 'wire', options.now);
-    const original = randomItem(`pre-${Math.floor(Math.random() * STORIES)}`, 'wire', options.now);
-    const url = `https://outlet.example/b${run}-${i}`;
-    return { ...original, id: `b${run}-${i}`, sourceId: 'outlet', url, link: url };
+    return copyItem(`pre-${Math.floor(Math.random() * STORIES)}`, `b${run}-${i}`, options.now);
   });
 }
 
@@ -90,7 +107,15 @@ async function measure(store: Store, options: DedupeOptions): Promise<StoreFigur
   const whole = await timeRuns(RUNS, () => ingest(ingested(), store, options));
   const lookups = batch('lookup', options);
   const base = await timeRuns(RUNS, () => inParallel(lookups, async (item) => void (await store.findByIdentity([`url:${item.url}`]))));
-  return { stage: rate(stage), stageInFlight: rate(inFlight), ingest: rate(whole), baseline: rate(base) };
+  return { stage: rate(stage), stageInFlight: rate(inFlight), ingest: rate(whole), baseline: rate(base), copyShare: await copyShare(store, options) };
+}
+
+// What share of a batch the stage files as copies: the batch is built to be half copies, and a
+// stage that found none would be measuring lookups that miss, the cheaper path.
+async function copyShare(store: Store, options: DedupeOptions): Promise<number> {
+  const items = batch('check', options);
+  const verdicts = await findStories(items, store, options);
+  return verdicts.filter((v) => v.kind === 'copy').length / items.length;
 }
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
