@@ -31,7 +31,7 @@ export type DedupeVerdict =
  * The key only this entry holds, claimed with its other identity keys: a re-fetched entry is known
  * as itself without reading its story, even when its URL changed.
  */
-export function entryKey(item: Item): string {
+export function entryKey(item: Pick<Item, 'id'>): string {
   return `item:${item.id}`;
 }
 

@@ -3,3 +3,4 @@ export { identityKeys } from './identity.ts';
 export { findStories, indexStories, entryKey, type DedupeVerdict, type DedupeOptions, type IndexEntry } from './find-stories.ts';
 export { fileItems, type FiledItem } from './file-items.ts';
 export { storyText, plainText, type StoryText } from './text.ts';
+export { storedItemIds } from './known-items.ts';

@@ -1,16 +1,41 @@
 import { decodeHTML } from 'entities';
-import sanitizeHtml from 'sanitize-html';
+import { Parser } from 'htmlparser2';
 
-// Block-level boundaries become line breaks, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
-const BLOCK_END = /<\/(?:p|div|li|h[1-6]|tr|blockquote|pre|figure|figcaption|section|article|ul|ol|table|dl|dt|dd|td|th)\s*>|<br\s*\/?>/gi;
+// Elements whose end is a line break in the plain text, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
+export const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'section', 'article', 'ul', 'ol', 'table', 'dl', 'dt', 'dd', 'td', 'th']);
+// Elements whose text is no reading text (code, styles, form widgets): dropped with their contents.
+const NON_TEXT = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template']);
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
-/** Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded. */
+/**
+ * Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded,
+ * block ends as line breaks. htmlparser2's tokenizer only, no sanitizer: nothing here is re-served as HTML.
+ */
 export function htmlToText(html: string | undefined): string {
   if (!html) return '';
   // Most titles and many summaries are plain text: the HTML parser has nothing to do there.
-  if (!/[<&]/.test(html)) return collapseLines(html);
-  return textFromEscaped(sanitizeHtml(html.replace(BLOCK_END, '$&\n'), { allowedTags: [], allowedAttributes: {} }));
+  if (!html.includes('<')) return html.includes('&') ? textFromEscaped(html) : collapseLines(html);
+  const chunks: string[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag: (name) => {
+        if (NON_TEXT.has(name)) hidden++;
+        else if (name === 'br') chunks.push('\n');
+      },
+      ontext: (text) => {
+        if (hidden === 0) chunks.push(text);
+      },
+      onclosetag: (name) => {
+        if (NON_TEXT.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (BLOCKS.has(name)) chunks.push('\n');
+      },
+    },
+    // Entities are decoded once the text is joined, so one split across chunks still reads.
+    { decodeEntities: false, lowerCaseTags: true },
+  );
+  parser.end(html);
+  return textFromEscaped(chunks.join(''));
 }
 
 /** Plain text of HTML-escaped text (tags already gone): entities decoded, whitespace collapsed per line. */
@@ -26,6 +51,10 @@ function collapseLines(text: string): string {
   return text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n').trim();
 }
 
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Plain text on one line, e.g. for titles. */
 export function htmlToLine(html: string | undefined): string {
   return htmlToText(html).replace(/\n/g, ' ');
@@ -33,7 +62,9 @@ export function htmlToLine(html: string | undefined): string {
 
 /** `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut. */
 export function truncateAtWord(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Only the head can be kept: collapsing the whole of a long body would be wasted work.
+  const start = collapseSpaces(text.slice(0, 2 * max));
+  const line = start.length > max || text.length <= 2 * max ? start : collapseSpaces(text);
   if (line.length <= max) return line;
   const cut = line.slice(0, max - 1);
   // The cut may land right after a whole word; otherwise go back to the last space.

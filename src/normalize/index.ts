@@ -1,3 +1,4 @@
 /** The normalize stage: parsed entries to domain Items with stable ids, canonical URLs and safe HTML. */
-export { normalizeFeed } from './normalize-feed.ts';
+export { normalizeFeed, identifyEntries, completeItems } from './normalize-feed.ts';
+export type { IdentifiedFeed, IdentifiedEntry } from './identify-feed.ts';
 export { canonicalUrl } from './canonical-url.ts';

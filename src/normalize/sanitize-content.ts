@@ -1,10 +1,8 @@
 import sanitizeHtml from 'sanitize-html';
 import { resolveUrl } from './canonical-url.ts';
-import { htmlToText, textFromEscaped } from './html-text.ts';
+import { BLOCKS, htmlToText, textFromEscaped } from './html-text.ts';
 
 const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption', 'picture'];
-// Elements whose end is a line break in the plain text, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
-const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'section', 'article', 'ul', 'ol', 'table', 'dl', 'dt', 'dd', 'td', 'th']);
 
 /** Sanitized HTML and its plain text, from one pass of the sanitizer. */
 export interface CleanContent {

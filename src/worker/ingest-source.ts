@@ -5,8 +5,8 @@ import type { Classifier } from '../classify/index.ts';
 import type { Store } from '../store/index.ts';
 import { fetchSource } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
-import { normalizeFeed } from '../normalize/index.ts';
-import { fileItems } from '../dedupe/index.ts';
+import { completeItems, identifyEntries } from '../normalize/index.ts';
+import { fileItems, storedItemIds } from '../dedupe/index.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
@@ -72,11 +72,14 @@ async function pollSource(
     return success;
   }
   const parsed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
-  const items = normalizeFeed(parsed, source, deps.now());
-  report.items = items.length;
+  const identified = identifyEntries(parsed, source, deps.now());
+  // Entries the store holds are left as they are: only the others are sanitized and filed.
+  const stored = await storedItemIds(identified.entries.map((entry) => entry.id), deps.store);
+  const items = completeItems(identified, (id) => !stored.has(id));
+  report.items = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
   report.warnings = parsed.warnings;
   await inTurn(() => storeItems(items, source, deps, report));
-  const itemsSeen = (previous?.itemsSeen ?? 0) + items.length;
+  const itemsSeen = (previous?.itemsSeen ?? 0) + report.items;
   return { ...success, etag: fetched.etag, lastModified: fetched.lastModified, warnings: parsed.warnings, itemsSeen };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFixture, testSource } from './sources.ts';
-import { normalizeFeed } from '../../src/normalize/index.ts';
+import { completeItems, identifyEntries, normalizeFeed } from '../../src/normalize/index.ts';
 import { parseFeed, type ParsedFeed } from '../../src/parse/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -63,5 +63,28 @@ describe('normalizeFeed: podcast basics', () => {
       <itunes:author>Jane Host</itunes:author><itunes:image href="https://cdn.example/e1.jpg"/></item>`);
     const [item] = normalizeFeed(feed, SOURCE, NOW);
     expect([item?.author, item?.image]).toEqual(['Jane Host', 'https://cdn.example/e1.jpg']);
+  });
+});
+
+describe('identifyEntries and completeItems', () => {
+  it('give the ids normalizeFeed gives, reading an entry\'s text only when nothing else identifies it', () => {
+    const untitled = parsed('rss0/feed-rs__rss092-spec.xml');
+    const identified = identifyEntries(untitled, SOURCE, NOW);
+    expect(identified.entries.map((entry) => entry.id)).toEqual(normalizeFeed(untitled, SOURCE, NOW).map((item) => item.id));
+    expect(identified.entries[2]?.title).toBe('This is a test of a change I just made. Still diggin..');
+    const guided = rss('<item><title>A</title><guid isPermaLink="false">w-1</guid><description>Body</description></item>');
+    expect(identifyEntries(guided, SOURCE, NOW).entries[0]).toMatchObject({ title: 'A', guid: 'w-1', text: undefined });
+  });
+
+  it('complete only the entries wanted, in document order', () => {
+    const feed = rss(`<item><title>A</title><link>/a</link></item><item><title>B</title><link>/b</link></item><item><title>C</title><link>/c</link></item>`);
+    const identified = identifyEntries(feed, SOURCE, NOW);
+    const known = new Set([identified.entries[1]!.id]);
+    const items = completeItems(identified, (id) => !known.has(id));
+    expect(items.map((item) => [item.title, item.url])).toEqual([
+      ['A', 'https://site.example/a'],
+      ['C', 'https://site.example/c'],
+    ]);
+    expect(items).toEqual(normalizeFeed(feed, SOURCE, NOW).filter((item) => !known.has(item.id)));
   });
 });

@@ -1,0 +1,121 @@
+import type { DateFallback, Source } from '../domain/index.ts';
+import type { ParsedFeed, RawEntry } from '../parse/index.ts';
+import { canonicalUrl, resolveUrl } from './canonical-url.ts';
+import { htmlToLine, truncateAtWord } from './html-text.ts';
+import { itemId } from './item-id.ts';
+import { parseFeedDate } from './parse-date.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Length of a headline made up from the text, for entries published without one. */
+export const TITLE_CHARS = 120;
+
+/** What every entry of a feed inherits: the source, the clock, the base URL and the feed's language. */
+export interface FeedContext {
+  source: Source;
+  now: Date;
+  base: string;
+  feed: ParsedFeed;
+  /** Guids the document gives to several different entries: they identify nothing. */
+  sharedGuids: ReadonlySet<string>;
+  /** The feed's language, else the source's: what entries without their own inherit. */
+  language: string;
+}
+
+/**
+ * An entry read as far as its identity: its id, link and dates, without its content. Enough for the
+ * worker to tell whether the store already holds it, so a re-fetched feed's known entries are never
+ * sanitized again (the sanitizer is most of normalize's cost).
+ */
+export interface IdentifiedEntry {
+  id: string;
+  entry: RawEntry;
+  /** The entry's base URL (xml:base, else the feed's). */
+  base: string;
+  link?: string;
+  url?: string;
+  guid?: string;
+  /** The headline as plain text; empty when the entry has none and its text was not read yet. */
+  title: string;
+  /** The entry's plain text, when its identity needed it. */
+  text?: string;
+  published: string;
+  dateFallback?: DateFallback;
+}
+
+/** A feed's entries identified, in document order, with the context completing them needs. */
+export interface IdentifiedFeed {
+  context: FeedContext;
+  entries: IdentifiedEntry[];
+}
+
+/**
+ * Identifies every entry of a parsed feed. `textOf` gives an entry's plain text, needed only for the
+ * id of an entry with no guid, link or date (and then computed once by the caller).
+ */
+export function identifyFeed(feed: ParsedFeed, source: Source, now: Date, textOf: (entry: RawEntry, base: string) => string): IdentifiedFeed {
+  const documentUrl = resolveUrl(feed.url, undefined) ?? source.url;
+  // Relative links resolve against the feed's own link (itself resolved), then the document URL.
+  const feedBase = resolveUrl(feed.base, documentUrl) ?? documentUrl;
+  const base = resolveUrl(feed.link, feedBase) ?? feedBase;
+  const language = validLanguage(feed.language) ?? source.language;
+  const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(feed.entries, base), language };
+  return { context, entries: feed.entries.map((entry) => identifyEntry(entry, context, textOf)) };
+}
+
+function identifyEntry(entry: RawEntry, context: FeedContext, textOf: (entry: RawEntry, base: string) => string): IdentifiedEntry {
+  const base = resolveUrl(entry.base, context.base) ?? context.base;
+  const link = entryLink(entry, base);
+  const url = link === undefined ? undefined : canonicalUrl(link);
+  const guid = entry.guid?.trim() || undefined;
+  const ownGuid = guid !== undefined && !context.sharedGuids.has(guid) ? guid : undefined;
+  let title = htmlToLine(entry.title);
+  // The text is part of the id only when no guid or link identifies the entry and it lacks a date
+  // or a headline (one made from the text then stands in): read it only then.
+  const text = !ownGuid && !url && (!entry.published?.trim() || !title) ? textOf(entry, base) : undefined;
+  if (!title && text) title = truncateAtWord(text, TITLE_CHARS);
+  // The published date only: an updated stamp changes with every edit.
+  const id = itemId(context.source.id, { guid: ownGuid, url, title, date: entry.published, text: text ?? '' });
+  return { id, entry, base, link, url, guid: ownGuid, title, text, ...publishedDate(entry, context.now) };
+}
+
+// A CMS that stamps one guid on every item would otherwise collapse the feed into one story.
+function sharedGuids(entries: RawEntry[], base: string): Set<string> {
+  const linkByGuid = new Map<string, string | undefined>();
+  const shared = new Set<string>();
+  for (const entry of entries) {
+    const guid = entry.guid?.trim();
+    if (!guid) continue;
+    const link = entryLink(entry, resolveUrl(entry.base, base) ?? base);
+    if (linkByGuid.has(guid) && (linkByGuid.get(guid) !== link || link === undefined)) shared.add(guid);
+    linkByGuid.set(guid, link);
+  }
+  return shared;
+}
+
+// The entry's own page: the first link without a rel or with rel="alternate", else any page-like link.
+function entryLink(entry: RawEntry, base: string): string | undefined {
+  const own = entry.links.filter((link) => !link.rel || link.rel === 'alternate');
+  const others = entry.links.filter((link) => link.rel === 'related');
+  for (const link of [...own, ...others]) {
+    const resolved = resolveUrl(link.href, base);
+    if (resolved) return resolved;
+  }
+  return undefined;
+}
+
+function publishedDate(entry: RawEntry, now: Date): { published: string; dateFallback?: DateFallback } {
+  const date = parseFeedDate(entry.published) ?? parseFeedDate(entry.updated);
+  if (!date) return { published: now.toISOString(), dateFallback: 'first-seen' };
+  if (date.getTime() > now.getTime() + DAY_MS) return { published: now.toISOString(), dateFallback: 'future-clamped' };
+  return { published: date.toISOString() };
+}
+
+/** A language tag as BCP 47 writes it ("en-GB"); CMS placeholders and free text are no language. */
+export function validLanguage(tag: string | undefined): string | undefined {
+  if (!tag?.trim()) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}

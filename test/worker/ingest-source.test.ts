@@ -1,0 +1,61 @@
+// The worker over a real fixture server and the embedded store: a re-fetched feed files only what is new.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/classify/index.ts';
+import { parseConfig, type Config } from '../../src/config/index.ts';
+import { EmbeddedStore } from '../../src/store/index.ts';
+import { ingestSource, type IngestDeps } from '../../src/worker/index.ts';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+
+const NOW = new Date('2026-02-09T12:00:00Z');
+const RAIL = 'https://wire-agency.example/africa/2026/02/09/kenya-rail';
+
+function configFor(fixtures: FixtureServer, file: string): Config {
+  return parseConfig(
+    `regions:
+  - { id: africa, title: Africa, description: Africa, areas: [Africa] }
+sources:
+  - { id: wire-africa, url: ${fixtures.url(file)}, title: Wire Africa, language: en }
+output: { baseUrl: http://feeds.example.test }
+`,
+    'worker.yaml',
+  );
+}
+
+let fixtures: FixtureServer;
+const store = EmbeddedStore.inMemory();
+
+beforeAll(async () => {
+  fixtures = await startFixtureServer();
+});
+
+afterAll(async () => {
+  await store.close();
+  await fixtures.close();
+});
+
+function depsFor(config: Config): IngestDeps {
+  return { config, store, classifier: createClassifier(config.regions), logger: pino({ level: 'silent' }), userAgent: 'wirefeed-test', now: () => NOW };
+}
+
+describe('ingestSource on a re-fetched feed', () => {
+  it('files only the new entry and leaves the stored ones as they were', async () => {
+    const first = configFor(fixtures, 'wire/agency-africa.rss');
+    const before = await ingestSource(first.sources[0]!, depsFor(first));
+    expect(before).toMatchObject({ status: 'ok', items: 2, newStories: 2, copies: 0 });
+
+    const later = configFor(fixtures, 'wire/agency-africa-later.rss');
+    const after = await ingestSource(later.sources[0]!, depsFor(later));
+    expect(after).toMatchObject({ status: 'ok', items: 3, newStories: 1, copies: 0 });
+
+    const africa = await store.listRegion('africa', { limit: 10 });
+    expect(africa.stories.map((story) => story.item.title)).toEqual([
+      'UGANDA WELCOMES KENYA RAIL EXTENSION',
+      'KENYA SENATE DELAYS VOTE ON FINANCE BILL',
+      "KENYA'S PARLIAMENT APPROVES NEW RAIL FUNDING",
+    ]);
+    const rail = africa.stories.find((story) => story.item.url === RAIL);
+    expect(rail?.item.text.startsWith("NAIROBI, Feb 9 (Wire Agency) - Kenya's parliament")).toBe(true);
+    expect((await store.getSourceState('wire-africa'))?.itemsSeen).toBe(5);
+  });
+});
