@@ -2,6 +2,7 @@ import { DetectError, MalformedError, ParseError as FeedsmithParseError, parseFe
 import { ParseError } from '../domain/index.ts';
 import { closeAt, entryEnds, isTruncated, reparentEntries, rootFormat, rootName, unwrapEmbeddedFeed } from './recover-xml.ts';
 import { repairXml } from './repair-xml.ts';
+import { unsupported, unsupportedRoot } from './unsupported.ts';
 import type { FeedFormat } from './types.ts';
 
 /** feedsmith's verdict, or a recognised feed root with nothing feedsmith could read in it. */
@@ -93,10 +94,13 @@ function tryParse(text: string): AnyFeed | undefined {
   }
 }
 
-// A well-formed <rss>, <feed> or <rdf:RDF> that holds no channel or entries is a feed with nothing in it yet.
+// A well-formed <rss>, <feed> or <rdf:RDF> that holds no channel or entries is a feed with nothing in it yet;
+// OPML, a sitemap and the like are documents wirefeed recognises but does not read.
 function withoutEntries(text: string, url: string, cause: unknown): LenientFeed {
   const format = rootFormat(rootName(text));
   if (format && !isHtmlPage(text)) return { format, feed: undefined };
+  const what = unsupportedRoot(text);
+  if (what) throw unsupported(what, url, cause);
   throw notAFeed(text, url, cause);
 }
 

@@ -7,6 +7,7 @@ import { fromRdf } from './rdf.ts';
 import { stripControlChars } from './repair-xml.ts';
 import { fromRss } from './rss.ts';
 import type { ParsedFeed, RawEntry } from './types.ts';
+import { unsupported, unsupportedJsonFeedVersion } from './unsupported.ts';
 
 /** Where a document came from: its URL (after redirects) and HTTP Content-Type, if any. */
 export interface DocumentMeta {
@@ -19,7 +20,8 @@ const LEADING_BLANK = /^(?:\s+|<!--[\s\S]*?(?:-->|$))*/;
 /**
  * Parses a feed document of any supported format into a ParsedFeed, recovering what it can from
  * broken XML (see parseLeniently; every recovery is a warning on the result).
- * Throws ParseError: 'empty', 'not-a-feed' (an HTML page, JSON or XML of another kind), 'invalid-xml'.
+ * Throws ParseError: 'empty', 'not-a-feed' (an HTML page, JSON or XML of another kind), 'invalid-xml',
+ * 'unsupported' (OPML, a sitemap, another syndication format wirefeed recognises but does not read).
  */
 export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const decoded = decodeText(body, meta.contentType);
@@ -28,6 +30,8 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   // Whitespace and comments only (read from the start, so a real feed costs nothing here).
   if (LEADING_BLANK.exec(text)?.[0].length === text.length) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
   const { parsed, warnings: recovered } = parseLeniently(text, meta.url);
+  const unreadVersion = parsed.format === 'json' ? unsupportedJsonFeedVersion(text) : undefined;
+  if (unreadVersion) throw unsupported(unreadVersion, meta.url);
   const feed = toParsedFeed(parsed, meta.url, text);
   const warnings = [...decoded.warnings, ...recovered];
   if (removed) warnings.push(`parse: removed ${removed} control characters`);
