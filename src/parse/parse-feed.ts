@@ -1,6 +1,7 @@
 import { ParseError } from '../domain/index.ts';
 import { fromAtom } from './atom.ts';
 import { decodeText } from './decode-text.ts';
+import { dropEmptyEntries } from './empty-entries.ts';
 import { fromJson } from './json.ts';
 import { parseLeniently, type LenientFeed } from './lenient-parse.ts';
 import { fromRdf } from './rdf.ts';
@@ -20,6 +21,7 @@ const LEADING_BLANK = /^(?:\s+|<!--[\s\S]*?(?:-->|$))*/;
 /**
  * Parses a feed document of any supported format into a ParsedFeed, recovering what it can from
  * broken XML (see parseLeniently; every recovery is a warning on the result).
+ * Entries that hold nothing at all are dropped, with a warning.
  * Throws ParseError: 'empty', 'not-a-feed' (an HTML page, JSON or XML of another kind), 'invalid-xml',
  * 'unsupported' (OPML, a sitemap, another syndication format wirefeed recognises but does not read).
  */
@@ -35,8 +37,10 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const feed = toParsedFeed(parsed, meta.url, text);
   const warnings = [...decoded.warnings, ...recovered];
   if (removed) warnings.push(`parse: removed ${removed} control characters`);
-  if (feed.entries.length === 0) warnings.push('parse: the feed has no entries');
-  return { ...feed, entries: feed.entries.map(withGuidLink), warnings };
+  const { entries, skipped } = dropEmptyEntries(feed.entries, text);
+  if (skipped) warnings.push(`parse: skipped ${skipped} ${skipped === 1 ? 'entry' : 'entries'} with no title, link or content`);
+  else if (entries.length === 0) warnings.push('parse: the feed has no entries');
+  return { ...feed, entries: entries.map(withGuidLink), warnings };
 }
 
 // An entry without a link whose guid is a web address (RSS permalink guid, Atom id, JSON id) lives there.
