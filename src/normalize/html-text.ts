@@ -46,7 +46,11 @@ export function textFromEscaped(escaped: string): string {
   return collapseLines(text);
 }
 
+// Text with no whitespace but single inner spaces: what most titles are, and what collapsing gives.
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+
 function collapseLines(text: string): string {
+  if (!UNTIDY.test(text)) return text;
   // Runs of spaces become one; a line break with any blank lines and spaces around it becomes one.
   return text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n').trim();
 }

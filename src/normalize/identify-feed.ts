@@ -58,14 +58,24 @@ export function identifyFeed(feed: ParsedFeed, source: Source, now: Date, textOf
   const feedBase = resolveUrl(feed.base, documentUrl) ?? documentUrl;
   const base = resolveUrl(feed.link, feedBase) ?? feedBase;
   const language = validLanguage(feed.language) ?? source.language;
-  const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(feed.entries, base), language };
-  return { context, entries: feed.entries.map((entry) => identifyEntry(entry, context, textOf)) };
+  // Each entry's base and link are resolved once: the shared-guid check and the identity both need them.
+  const located = feed.entries.map((entry) => {
+    const entryBase = entry.base === undefined ? base : (resolveUrl(entry.base, base) ?? base);
+    return { entry, base: entryBase, link: entryLink(entry, entryBase) };
+  });
+  const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(located), language };
+  return { context, entries: located.map((at) => identifyEntry(at, context, textOf)) };
 }
 
-function identifyEntry(entry: RawEntry, context: FeedContext, textOf: (entry: RawEntry, base: string) => string): IdentifiedEntry {
-  const base = resolveUrl(entry.base, context.base) ?? context.base;
-  const link = entryLink(entry, base);
-  const url = link === undefined ? undefined : canonicalUrl(link);
+interface Located {
+  entry: RawEntry;
+  base: string;
+  link: string | undefined;
+}
+
+function identifyEntry({ entry, base, link }: Located, context: FeedContext, textOf: (entry: RawEntry, base: string) => string): IdentifiedEntry {
+  // A link is a URL parser's own serialization: without a query or fragment it is canonical already.
+  const url = link === undefined || !/[?#]/.test(link) ? link : canonicalUrl(link);
   const guid = entry.guid?.trim() || undefined;
   const ownGuid = guid !== undefined && !context.sharedGuids.has(guid) ? guid : undefined;
   let title = htmlToLine(entry.title);
@@ -79,13 +89,12 @@ function identifyEntry(entry: RawEntry, context: FeedContext, textOf: (entry: Ra
 }
 
 // A CMS that stamps one guid on every item would otherwise collapse the feed into one story.
-function sharedGuids(entries: RawEntry[], base: string): Set<string> {
+function sharedGuids(entries: Located[]): Set<string> {
   const linkByGuid = new Map<string, string | undefined>();
   const shared = new Set<string>();
-  for (const entry of entries) {
+  for (const { entry, link } of entries) {
     const guid = entry.guid?.trim();
     if (!guid) continue;
-    const link = entryLink(entry, resolveUrl(entry.base, base) ?? base);
     if (linkByGuid.has(guid) && (linkByGuid.get(guid) !== link || link === undefined)) shared.add(guid);
     linkByGuid.set(guid, link);
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What identifies an entry within its source, most stable first. */
 export interface EntryIdentity {
@@ -20,5 +20,5 @@ export function itemId(sourceId: string, entry: EntryIdentity): string {
   const date = entry.date?.trim();
   const fallback = date ? `dated:${entry.title}\n${date}` : `text:${entry.title}\n${entry.text}`;
   const key = guid ? `guid:${guid}` : entry.url ? `url:${entry.url}` : fallback;
-  return createHash('sha256').update(`${sourceId}\n${key}`).digest('base64url').slice(0, 16);
+  return hash('sha256', `${sourceId}\n${key}`, 'base64url').slice(0, 16);
 }

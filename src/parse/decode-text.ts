@@ -33,7 +33,13 @@ export function decodeText(body: Uint8Array, contentType?: string): DecodedText 
   const http = known(contentType?.match(HTTP_CHARSET)?.[1], 'HTTP charset', warnings);
   const labelled = http ?? sniffUtf16(body) ?? declared ?? 'utf-8';
   const encoding = checkedAgainstBytes(body, labelled, declared, http === undefined && declared === undefined, warnings);
-  return { text: iconv.decode(body, encoding), encoding, warnings };
+  return { text: decode(body, encoding), encoding, warnings };
+}
+
+// Most feeds are UTF-8: Node's own decoder reads them several times faster than iconv-lite's streaming one.
+function decode(body: Uint8Array, encoding: string): string {
+  if (isUtf8Label(encoding)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  return iconv.decode(body, encoding);
 }
 
 function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: string | undefined, undeclared: boolean, warnings: string[]): string {
