@@ -10,7 +10,7 @@ import { parseFeed } from '../../src/parse/index.ts';
 import { feedFiles } from '../eval-data.ts';
 import { fmt, heapUsedMb, median, timeRuns, type BenchSection } from './measure.ts';
 
-const RUNS = 9;
+const RUNS = 15;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = path.resolve(root, '../shared/fixtures/feeds');
 const NOW = new Date('2026-03-01T12:00:00Z');
