@@ -100,7 +100,10 @@ function withoutSignOff(text: string): string {
 
 /** Lower-cased words and numbers; shorthand spelled one way; thousands separators dropped. */
 export function words(text: string): string[] {
-  const lowered = text.toLowerCase().replace(/(\d),(\d{3})\b/g, '$1$2').replace(/\bper cent\b/g, 'pct');
+  let lowered = text.toLowerCase();
+  // Each rewrite only where it can apply: most texts have neither.
+  if (lowered.includes(',')) lowered = lowered.replace(/(\d),(\d{3})\b/g, '$1$2');
+  if (lowered.includes('per cent')) lowered = lowered.replace(/\bper cent\b/g, 'pct');
   const tokens = lowered.match(/[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g) ?? [];
   return tokens.map(normalizeToken);
 }
