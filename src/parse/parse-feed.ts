@@ -4,6 +4,7 @@ import { decodeText } from './decode-text.ts';
 import { dropEmptyEntries } from './empty-entries.ts';
 import { fromJson } from './json.ts';
 import { parseLeniently, type LenientFeed } from './lenient-parse.ts';
+import { trimGeoRss } from './georss-padding.ts';
 import { fromRdf } from './rdf.ts';
 import { stripControlChars } from './repair-xml.ts';
 import { fromRss } from './rss.ts';
@@ -31,7 +32,7 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const { text, removed } = stripControlChars(decoded.text);
   // Whitespace and comments only (read from the start, so a real feed costs nothing here).
   if (LEADING_BLANK.exec(text)?.[0].length === text.length) throw new ParseError(`parse: empty document at ${meta.url}`, 'empty');
-  const { parsed, warnings: recovered } = parseLeniently(text, meta.url);
+  const { parsed, warnings: recovered } = parseLeniently(trimGeoRss(text), meta.url);
   const unreadVersion = parsed.format === 'json' ? unsupportedJsonFeedVersion(text) : undefined;
   if (unreadVersion) throw unsupported(unreadVersion, meta.url);
   const feed = toParsedFeed(parsed, meta.url, text);

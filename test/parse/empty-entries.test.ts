@@ -25,11 +25,10 @@ describe('parseFeed: entries that hold nothing', () => {
     expect(feed.warnings).toEqual(['parse: skipped 1 entry with no title, link or content']);
   });
 
-  it('says nothing of an entry feedsmith reads nothing in when others come out (known gap)', () => {
-    // feedsmith rejects the fixture's padded point, so drops the entry itself; counting such entries
-    // when others came out would cost every document a scan.
-    const feed = parseText(atom('<entry><georss:point> 36.9382 31.1732 </georss:point></entry><entry><title>Quake</title></entry>'));
-    expect([feed.entries.map((entry) => entry.title), feed.warnings]).toEqual([['Quake'], []]);
+  it('reads a GeoRSS point padded with spaces, and skips the entry that holds only that', () => {
+    const feed = parseText(atom('<entry><georss:point> 36.9382 31.1732 </georss:point></entry><entry><title>Quake</title><georss:point>\n 45.256 -71.92\n</georss:point></entry>'));
+    expect(feed.entries.map((entry) => [entry.title, entry.geo])).toEqual([['Quake', { lat: 45.256, lon: -71.92 }]]);
+    expect(feed.warnings).toEqual(['parse: skipped 1 entry with no title, link or content']);
   });
 
   it('counts skipped entries in the plural', () => {
