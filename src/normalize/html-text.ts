@@ -52,11 +52,12 @@ const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
 function collapseLines(text: string): string {
   if (!UNTIDY.test(text)) return text;
   // Runs of spaces become one; a line break with any blank lines and spaces around it becomes one.
-  return text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n').trim();
+  // The patterns match only what changes: a lone space or line break is most of a text and stays.
+  return text.replace(/[^\S\n]{2,}|[^\S\n ]/g, ' ').replace(/ \n[\n ]*|\n[\n ]+/g, '\n').trim();
 }
 
 function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** Plain text on one line, e.g. for titles. */
