@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { OutputConfig } from '../config/index.ts';
-import type { Story } from '../domain/index.ts';
+import type { SourceState, Story } from '../domain/index.ts';
 import type { SourceRef } from '../render/index.ts';
 import type { Store, StoryPage } from '../store/index.ts';
 import type { Catalog } from './catalog.ts';
@@ -17,7 +17,7 @@ export interface ApiDeps {
   output: OutputConfig;
 }
 
-/** `/regions`, `/api/regions/:region/stories` and `/api/countries/:cc/stories`. */
+/** `/regions`, `/api/sources`, `/api/regions/:region/stories` and `/api/countries/:cc/stories`. */
 export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
   const router = Router();
   const pageQuery = z.object({
@@ -34,6 +34,12 @@ export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
       feeds: catalog.feedLinks(region.id),
     }));
     sendJson(res, { regions }, undefined);
+  });
+  // Each source's last poll as the worker recorded it: what a newsroom checks when a feed goes quiet.
+  router.get('/api/sources', async (_req, res) => {
+    const sources = await Promise.all([...catalog.sources.values()].map(async (source) => apiSource(source, await store.getSourceState(source.id))));
+    res.set('cache-control', 'no-cache');
+    res.type(JSON_TYPE).send(JSON.stringify({ sources }));
   });
   router.get('/api/regions/:region/stories', async (req, res) => {
     const region = catalog.region(req.params.region);
@@ -92,5 +98,20 @@ function apiStory(story: Story, sources: ReadonlyMap<string, SourceRef>) {
     countries: story.countries,
     regions: story.regions,
     copies: story.copies.map((copy) => ({ source: source(copy.sourceId), url: copy.link, published: copy.published })),
+  };
+}
+
+/** A source and its last poll; never polled yet reads as nulls and zeros. Validators (ETag) stay private. */
+function apiSource(source: SourceRef, state: SourceState | undefined) {
+  return {
+    id: source.id,
+    title: source.title,
+    url: source.url,
+    lastFetchedAt: state?.lastFetchedAt ?? null,
+    lastSuccessAt: state?.lastSuccessAt ?? null,
+    lastError: state?.lastError ?? null,
+    consecutiveFailures: state?.consecutiveFailures ?? 0,
+    warnings: state?.warnings ?? [],
+    itemsSeen: state?.itemsSeen ?? 0,
   };
 }

@@ -7,7 +7,7 @@ import { requestLogger } from './request-log.ts';
 export const unknownRoute: RequestHandler = (req) => {
   throw new NotFoundError(
     `http: no such page ${req.method} ${req.path}; try /, /regions, /opml, /feeds/{region}.rss|.atom|.json, ` +
-      '/feeds/country/{cc}.rss|.atom|.json, /api/regions/{region}/stories, /api/countries/{cc}/stories, /healthz',
+      '/feeds/country/{cc}.rss|.atom|.json, /api/regions/{region}/stories, /api/countries/{cc}/stories, /api/sources, /healthz',
   );
 };
 

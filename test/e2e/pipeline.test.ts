@@ -56,6 +56,16 @@ describe('one worker cycle, served', () => {
     expect(byId['gone']?.error).toMatch(/404/);
   });
 
+  it('shows each source\'s last poll on /api/sources, failures with their reason', async () => {
+    const { sources } = JSON.parse(await get('/api/sources')) as { sources: Array<{ id: string; lastError: string | null; consecutiveFailures: number; itemsSeen: number }> };
+    const byId = Object.fromEntries(sources.map((source) => [source.id, source]));
+    expect(sources.map((source) => source.id)).toEqual(['wire-moscow', 'daily-outlet', 'guardian', 'moved', 'gone']);
+    expect(byId['wire-moscow']).toMatchObject({ lastError: null, consecutiveFailures: 0, itemsSeen: 2 });
+    expect(byId['moved']?.lastError).toBe(`parse: not a feed (an HTML page) at ${served.fixtureUrl('wire/not-a-feed.html')}`);
+    expect(byId['gone']).toMatchObject({ consecutiveFailures: 1, itemsSeen: 0 });
+    expect(byId['gone']?.lastError).toMatch(/404/);
+  });
+
   it('puts a Moscow-datelined story about Japan in russia and asia-pacific, once', async () => {
     const russia = await titlesOf('/feeds/russia.rss');
     expect(russia.filter((title) => title === KURILS)).toHaveLength(1);

@@ -25,6 +25,59 @@ async function json<T = Page>(path: string): Promise<T> {
   return jsonOf<T>(response);
 }
 
+describe('GET /api/sources', () => {
+  it('lists every configured source with its last poll, warnings and errors', async () => {
+    await app.store.saveSourceState({
+      sourceId: 'tass',
+      lastFetchedAt: '2026-02-07T13:00:00.000Z',
+      lastSuccessAt: '2026-02-07T13:00:00.000Z',
+      etag: '"v1"',
+      warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
+      consecutiveFailures: 0,
+      itemsSeen: 40,
+    });
+    await app.store.saveSourceState({ sourceId: 'nhk', lastFetchedAt: '2026-02-07T13:00:00.000Z', lastError: 'fetch: 503 from www3.nhk.or.jp', consecutiveFailures: 3, itemsSeen: 0 });
+    const response = await app.get('/api/sources');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const { sources } = await jsonOf<{ sources: unknown[] }>(response);
+    expect(sources).toEqual([
+      {
+        id: 'tass',
+        title: 'TASS',
+        url: 'https://tass.com/rss/v2.xml',
+        lastFetchedAt: '2026-02-07T13:00:00.000Z',
+        lastSuccessAt: '2026-02-07T13:00:00.000Z',
+        lastError: null,
+        consecutiveFailures: 0,
+        warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
+        itemsSeen: 40,
+      },
+      {
+        id: 'nhk',
+        title: 'NHK World',
+        url: 'https://www3.nhk.or.jp/rss/news/cat0.xml',
+        lastFetchedAt: '2026-02-07T13:00:00.000Z',
+        lastSuccessAt: null,
+        lastError: 'fetch: 503 from www3.nhk.or.jp',
+        consecutiveFailures: 3,
+        warnings: [],
+        itemsSeen: 0,
+      },
+      {
+        id: 'abc-au',
+        title: 'ABC News (Australia)',
+        url: 'https://www.abc.net.au/news/feed/51120/rss.xml',
+        lastFetchedAt: null,
+        lastSuccessAt: null,
+        lastError: null,
+        consecutiveFailures: 0,
+        warnings: [],
+        itemsSeen: 0,
+      },
+    ]);
+  });
+});
+
 describe('GET /regions', () => {
   it('lists each region with its countries and absolute feed URLs', async () => {
     const { regions } = await json<RegionsBody>('/regions');

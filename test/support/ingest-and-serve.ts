@@ -13,6 +13,8 @@ import { listen } from './listen.ts';
 export interface Served {
   reports: SourceReport[];
   baseUrl: string;
+  /** The URL the fixture server serves a fixture file at. */
+  fixtureUrl(fixturePath: string): string;
   /** GETs a path of the app, failing on anything but 200. */
   get(path: string): Promise<string>;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function ingestAndServe(yaml: (fixtures: FixtureServer) => string, 
   return {
     reports,
     baseUrl: server.baseUrl,
+    fixtureUrl: (fixturePath) => fixtures.url(fixturePath),
     async get(path) {
       const response = await fetch(`${server.baseUrl}${path}`);
       if (response.status !== 200) throw new Error(`GET ${path}: ${response.status}`);
