@@ -21,8 +21,16 @@ function addNaming(phrases: Map<string, Place[]>, { phrase, place }: Naming): vo
   // One Latin letter is an initial or a possessive "s", never a place.
   if (!key || /^[a-z0-9]$/.test(key)) return;
   const places = phrases.get(key);
-  if (!places) phrases.set(key, [place]);
-  else if (!places.some((p) => p.country === place.country && p.type === place.type)) places.push(place);
+  if (!places) {
+    phrases.set(key, [place]);
+    return;
+  }
+  // Each language keeps its own meaning ("Japon" is French, "Japón" Spanish, one key); a meaning
+  // that holds in every language makes the language-bound ones redundant.
+  const same = (p: Place) => p.country === place.country && p.type === place.type;
+  if (places.some((p) => same(p) && (!p.language || p.language === place.language))) return;
+  if (!place.language) phrases.set(key, places.filter((p) => !(same(p) && p.language)));
+  phrases.get(key)?.push(place);
 }
 
 // "Frankfurt am Main", "Halle (Saale)": wires write the first part only.

@@ -21,6 +21,11 @@ export interface MatchContext {
   language?: string | undefined;
 }
 
+/** True when a meaning holds in text of this language: Latin-script foreign names only count in theirs. */
+export function readsIn(place: Place, language: string | undefined): boolean {
+  return !place.language || (language?.startsWith(place.language) ?? false);
+}
+
 function isCapitalised(words: Words, i: number): boolean {
   return i >= 0 && i < words.count && words.shape(i) !== 'lower';
 }
@@ -46,7 +51,7 @@ function allUpper(words: Words, first: number, last: number): boolean {
 
 function keep(place: Place, words: Words, first: number, last: number, ctx: MatchContext, gazetteer: Gazetteer): boolean {
   if (place.type === 'city' && place.population < ctx.minCityPopulation) return false;
-  if (place.language && !ctx.language?.startsWith(place.language)) return false;
+  if (!readsIn(place, ctx.language)) return false;
   if (ctx.caseless) return true;
   if (words.shape(first) === 'lower') return false;
   if (place.upperOnly && !allUpper(words, first, last)) return false;

@@ -1,8 +1,9 @@
 import { iso1A2Code } from '@rapideditor/country-coder';
 import type { GeoPoint } from '../domain/index.ts';
-import { findDateline, type Dateline } from './dateline.ts';
+import { findDateline } from './dateline.ts';
+import { readDateline } from './dateline-signal.ts';
 import { findMentions, type Mention } from './match.ts';
-import { isAllCaps, normalizePhrase, tokenize, type Words } from './tokenize.ts';
+import { isAllCaps, tokenize, type Words } from './tokenize.ts';
 import type { Gazetteer, Place } from './types.ts';
 import type { SignalKind, Weights } from './weights.ts';
 
@@ -11,22 +12,6 @@ export interface Signal {
   kind: SignalKind;
   places: Place[];
   match: string;
-}
-
-function qualifierCountry(words: string, gazetteer: Gazetteer): string | undefined {
-  const key = normalizePhrase(words);
-  const subdivision = gazetteer.qualifiers.get(key);
-  if (subdivision) return subdivision;
-  const countries = gazetteer.phrases.get(key)?.filter((p) => p.type === 'country');
-  return countries?.length === 1 ? countries[0]?.country : undefined;
-}
-
-function datelineSignal(d: Dateline, gazetteer: Gazetteer): Signal | undefined {
-  const qualified = d.qualifier ? qualifierCountry(d.qualifier, gazetteer) : undefined;
-  const match = d.qualifier && qualified ? `${d.place}, ${d.qualifier}` : d.place;
-  if (qualified) return { kind: 'dateline', places: [{ country: qualified, type: 'city', population: 0 }], match };
-  const places = gazetteer.phrases.get(normalizePhrase(d.place))?.filter((p) => p.country && !p.upperOnly);
-  return places?.length ? { kind: 'dateline', places, match } : undefined;
 }
 
 // "Paris, Texas": a state or province after a city's comma moves the city there.
@@ -46,8 +31,8 @@ function qualify(m: Mention, words: Words, gazetteer: Gazetteer): Place[] {
 function textSignals(text: string, language: string | undefined, gazetteer: Gazetteer, weights: Weights): Signal[] {
   const dateline = findDateline(text);
   const signals: Signal[] = [];
-  const fromDateline = dateline && datelineSignal(dateline, gazetteer);
-  if (fromDateline) signals.push(fromDateline);
+  const fromDateline = dateline && readDateline(dateline, language, gazetteer);
+  if (fromDateline) signals.push({ kind: 'dateline', ...fromDateline });
   const words = tokenize(text);
   const bodyStart = dateline?.end ?? 0;
   let from = 0;

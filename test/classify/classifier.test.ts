@@ -47,6 +47,19 @@ describe('createClassifier', () => {
     expect(plain.countries).toEqual(['US']);
   });
 
+  it.each([
+    ['TBILISI, Georgia, Feb 7 - The government said it would hold talks.', ['GE']],
+    ['ATLANTA, Georgia, Feb 7 - Storms hit the city.', ['US']],
+    ['SAVANNAH, Ga., Feb 7 - The port expanded.', ['US']],
+  ])('reads a dateline qualifier that is a state and a country by its city: %j', (text, expected) => {
+    expect(classifier.classify(story('Weekly review', text)).countries).toEqual(expected);
+  });
+
+  it('reads a dateline in the story\'s language: "Salvador" is French for El Salvador, in English the city in Brazil', () => {
+    const result = classifier.classify(story('BAHIA COCOA REVIEW', 'SALVADOR, Feb 26 - Showers continued throughout the week.'));
+    expect(result.countries).toEqual(['BR']);
+  });
+
   it('moves a city to the state named after its comma', () => {
     expect(classifier.classify(story('Tornado', 'A tornado hit Paris, Texas on Tuesday night.')).countries).toEqual(['US']);
     expect(classifier.classify(story('Fashion', 'Designers gathered in Paris on Tuesday night.')).countries).toEqual(['FR']);

@@ -33,6 +33,20 @@ describe('country names in other languages', () => {
     expect(countriesOf(title, language)).toEqual(expected);
   });
 
+  // Each of these keys is also a French or German name of the same country ("Irak", "Japon", "Kenia").
+  it.each([
+    ['Irak', ['IQ']],
+    ['Kenia', ['KE']],
+    ['Singapur', ['SG']],
+    ['Japón', ['JP']],
+    ['Ruanda', ['RW']],
+    ['Surinam', ['SR']],
+    ['Bahrein', ['BH']],
+    ['Sahara Occidental', ['EH']],
+  ])('keeps Spanish names that another language spells the same: %s', (title, expected) => {
+    expect(countriesOf(`Noticias de ${title}`, 'es')).toEqual(expected);
+  });
+
   it('ignores Latin-script foreign names in English text', () => {
     expect(countriesOf('Allemagne et Japon')).toEqual([]);
     expect(countriesOf('Ferry service to Long Island resumes')).toEqual([]);
