@@ -12,6 +12,8 @@ export interface Signature {
   rest: number[];
   /** Day of the month in the dateline, 0 when none. */
   day: number;
+  /** 10-bit hash (1–1023) of the headline's company ticker, 0 when none. */
+  ticker: number;
 }
 
 /** A story's fingerprint: index keys for the lookup and the signature for verification. */
@@ -72,6 +74,7 @@ export function fingerprint(text: StoryText, time: Date): StoryFingerprint {
     title: [...new Set(titleHashes.map((h) => h & 0xfff))].sort((a, b) => a - b).slice(0, MAX_TITLE_WORDS),
     rest: restSample(text.bodyWords),
     day: text.datelineDay,
+    ticker: text.ticker ? (hash32(text.ticker) % 1023) + 1 : 0,
   };
   return { bandKeys, signature };
 }

@@ -8,15 +8,21 @@ export interface StoryText {
   bodyWords: string[];
   /** Day of the month in the dateline ("NEW YORK, March 2 -"), 0 when there is none. */
   datelineDay: number;
+  /** The company ticker a wire headline names ("ALDER TOOL <ATI> SETS DIVIDEND" → "ATI"), '' when none. */
+  ticker: string;
 }
 
 // Only real tag names: Reuters writes company names as "<Battery Group Ltd>" in plain text.
-const TAG_NAMES = 'p|div|span|a|img|br|hr|figure|figcaption|em|strong|b|i|u|ul|ol|li|h[1-6]|blockquote|section|article|small|sup|sub|table|tbody|tr|td|th|header|footer|time|font|cite|q|code|pre|picture|source';
+const TAG_NAMES =
+  'p|div|span|a|img|br|hr|figure|figcaption|em|strong|b|i|u|s|ul|ol|li|h[1-6]|blockquote|section|article|main|aside|nav|small|big|sup|sub|' +
+  'table|thead|tbody|tfoot|tr|td|th|caption|header|footer|time|font|cite|q|code|pre|picture|source|abbr|acronym|mark|ins|del|dfn|kbd|samp|var|bdi|bdo|wbr|data|dl|dt|dd|center';
 const TAG = new RegExp(`<(script|style)\\b[\\s\\S]*?<\\/\\1\\s*>|<!--[\\s\\S]*?-->|<\\/?(?:${TAG_NAMES})(?:\\s[^>]*)?\\/?>`, 'gi');
 const HAS_HTML = new RegExp(`<\\/?(?:${TAG_NAMES})(?:\\s[^>]*)?\\/?>|&(?:[a-z]+|#\\d+|#x[\\da-f]+);`, 'i');
 const BLOCK = /<\/(?:p|div|li|h[1-6]|figure|figcaption|blockquote|section|article)\s*>|<br\s*\/?>/gi;
 // Outlets show `<TICKER>` as text: decoded entities must not be taken for tags.
 const TICKER = /<[A-Z0-9.]{1,8}>|\([A-Z0-9.]{1,8}\)/g;
+// Reuters writes the subject company's ticker in angle brackets in the headline (decoded or not).
+const HEADLINE_TICKER = /(?:<|&lt;)([A-Z0-9.]{1,8})(?:>|&gt;)/;
 const SMART = /[\u2018\u2019\u201A\u201B\u2032]/g;
 const SMART_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASH = /[\u2012\u2013\u2014\u2015\u2212]/g;
@@ -58,7 +64,7 @@ export function plainText(input: string): string {
 /** The normalized words of a headline and a body, as near-duplicate detection compares them. */
 export function storyText(title: string, body: string): StoryText {
   const { words, day } = bodyWords(body);
-  return { titleWords: titleWords(title), bodyWords: words, datelineDay: day };
+  return { titleWords: titleWords(title), bodyWords: words, datelineDay: day, ticker: HEADLINE_TICKER.exec(title)?.[1] ?? '' };
 }
 
 function titleWords(title: string): string[] {
@@ -113,5 +119,6 @@ function normalizeToken(token: string): string {
   const short = SHORTHAND.get(token);
   if (short !== undefined) return short;
   if (!token.includes("'") && !token.includes('.')) return token;
-  return token.replace(/'s$/, '').replace(/([a-z])\.(?=[a-z])/g, '$1').replace(/'/g, '');
+  // "u.s.-soviet" reads as "us-soviet": a point between letters, or after one before a hyphen, goes.
+  return token.replace(/'s$/, '').replace(/([a-z])\.(?=[a-z-])/g, '$1').replace(/'/g, '');
 }

@@ -22,6 +22,7 @@ const TITLE_AGREES = 0.6;
 const TITLE_SAME = 0.8;
 const REST_AGREES = 0.5;
 const SHORT_LEAD = 8;
+const SAME_TEXT = 0.99;
 // A sample of one or two shingles says more about where a copy was cut than about its text.
 const MIN_REST = 3;
 
@@ -32,10 +33,20 @@ export function closeness(a: Signature, b: Signature): Closeness {
   return { lead: lead.share, leadSize: lead.size, title: overlap(a.title, b.title).share, rest };
 }
 
-/** True when `b` is another copy of `a`'s story: within the window, same dateline day, same text. */
+/**
+ * True when `b` is another copy of `a`'s story: within the window, the same headline ticker, the
+ * same dateline day (unless word for word a re-issue), the same text.
+ */
 export function isSameStory(a: Signature, b: Signature, rules: VerifyRules): boolean {
   if (Math.abs(a.minute - b.minute) > rules.windowMinutes) return false;
+  // Templated reports (dividends, earnings tables) of two companies can share every word of their
+  // body: the headline's ticker tells them apart. A copy that drops the ticker proves nothing.
+  if (a.ticker !== 0 && b.ticker !== 0 && a.ticker !== b.ticker) return false;
   const c = closeness(a, b);
+  // Datelines naming different days are a re-issue only when the text is the same to the word;
+  // a daily report with new figures or a next-day follow-up differs somewhere in its lead. A copy
+  // without a dateline (day 0) proves nothing either way.
+  if (a.day !== 0 && b.day !== 0 && a.day !== b.day && (c.lead < SAME_TEXT || (c.rest !== undefined && c.rest < SAME_TEXT))) return false;
   if (c.rest !== undefined && c.rest < REST_AGREES) return false;
   const titleKnown = a.title.length > 0 && b.title.length > 0;
   if (c.leadSize < SHORT_LEAD) return c.lead >= 0.99 && (!titleKnown || c.title >= TITLE_SAME);

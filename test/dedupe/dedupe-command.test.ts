@@ -40,7 +40,7 @@ const THIRD = 'Pell Grain said it would use the proceeds to cut debt and to expa
 const ORIGINAL: Line = {
   id: 'w1',
   title: 'HARBOR MILLS <HMC> TO BUY PELL GRAIN MILLING UNIT',
-  body: `KANSAS CITY, April 7 - ${LEAD}\n    ${SECOND}\n    ${THIRD}\n Reuter`,
+  body: `KANSAS CITY, April 7 - ${LEAD.replace('Harbor Mills Corp', 'U.S.-based Harbor Mills Corp')}\n    ${SECOND}\n    ${THIRD}\n Reuter`,
   published: '2026-04-07T14:00:00Z',
 };
 const at = (hours: number) => new Date(Date.parse(ORIGINAL.published) + hours * 3_600_000).toISOString();
@@ -67,6 +67,16 @@ describe('dedupeCommand finds copies despite outlet edits', () => {
       title: 'Harbor Mills to Buy Pell Grain Milling Unit',
       body: `(Corrects figure in paragraph 2)\nKANSAS CITY, April 7 - ${LEAD}\n${SECOND.replace('end of June', 'end of July')}\n${THIRD}`,
     }],
+    ['an outlet page wrapped in main, abbr and mark, spelling "U.S.-based" as "US-based"', {
+      id: 'c5', source: 'outlet-e', published: at(3),
+      title: 'Harbor Mills to buy Pell Grain milling unit',
+      body: `<main><article><abbr title="Kansas City">KANSAS CITY</abbr>, April 7 (Reuters) - <mark>${LEAD.replace('Harbor Mills Corp', 'US-based Harbor Mills Corp')}</mark></article></main>`,
+    }],
+    ['a word-for-word re-issue the next day, its dateline moved on a day', {
+      id: 'c6', source: 'wire', published: at(20),
+      title: ORIGINAL.title,
+      body: ORIGINAL.body.replace('April 7', 'April 8'),
+    }],
   ];
   it.each(copies)('%s', async (_name, copy) => {
     const { code, out } = await run([ORIGINAL, copy]);
@@ -91,6 +101,24 @@ describe('dedupeCommand keeps look-alike stories apart', () => {
 
   it('earnings tables of two companies', async () => {
     const { out } = await run([earnings('e1', 'Alder Tool Inc', ['10', '12', '980,000'], 0), earnings('e2', 'Birch Paper Co', ['31', '27', '2,400,000'], 1)]);
+    expect(out.map((o) => o.duplicateOf)).toEqual([null, null]);
+  });
+
+  it('dividend notices of two companies whose bodies are word for word the same', async () => {
+    const notice = (id: string, headline: string, hour: number): Line => ({
+      id, title: headline, published: at(hour),
+      body: 'CHICAGO, April 7 - Qtly div 10 cts vs 10 cts prior\n Pay May 1\n Record April 15\n Reuter',
+    });
+    const { out } = await run([notice('d1', 'ALDER TOOL <ATI> SETS QUARTERLY DIVIDEND', 0), notice('d2', 'BIRCH PAPER <BPC> SETS QUARTERLY DIVIDEND', 1)]);
+    expect(out.map((o) => o.duplicateOf)).toEqual([null, null]);
+  });
+
+  it('a daily report the next day, with new figures under the same headline', async () => {
+    const daily = (id: string, day: number, figures: [string, string]): Line => ({
+      id, title: 'TAIWAN ISSUES MORE CERTIFICATES OF DEPOSITS', published: at((day - 7) * 24),
+      body: `TAIPEI, April ${day} - The central bank issued ${figures[0]} billion dlrs worth of certificates of deposits (CDs), bringing the value of CDs issued so far this year to ${figures[1]} billion dlrs, a bank spokesman said. The new CDs have maturities of six months to two years and carry interest rates of 4.05 to 5.25 pct.\n Reuter`,
+    });
+    const { out } = await run([daily('t1', 7, ['5.65', '215.22']), daily('t2', 8, ['4.10', '219.32'])]);
     expect(out.map((o) => o.duplicateOf)).toEqual([null, null]);
   });
 

@@ -84,10 +84,20 @@ describe('signature bytes', () => {
       lead: Array.from({ length: 22 }, (_, i) => (i * 977) & 0xfff),
       title: [5, 77, 1023, 2048, 4000, 4095],
       rest: Array.from({ length: 10 }, (_, i) => 4095 - i * 13),
+      ticker: 1023,
     };
     const bytes = encodeSignature(signature);
-    expect(bytes.byteLength).toBe(63);
+    expect(bytes.byteLength).toBe(64);
     expect(decodeSignature(bytes)).toEqual(signature);
-    expect(decodeSignature(encodeSignature({ minute: 1, day: 0, lead: [7], title: [], rest: [] }))).toEqual({ minute: 1, day: 0, lead: [7], title: [], rest: [] });
+    const small = { minute: 1, day: 0, lead: [7], title: [], rest: [], ticker: 0 };
+    expect(decodeSignature(encodeSignature(small))).toEqual(small);
+  });
+
+  it('reads signatures indexed before the ticker was kept as having none', () => {
+    const signature = { minute: 29_412_345, day: 7, lead: [1, 2, 3], title: [9], rest: [], ticker: 0 };
+    const current = encodeSignature(signature);
+    // The earlier layout: no format flag, no ticker byte.
+    const earlier = Uint8Array.from([...current.subarray(0, 5), current[5]! & 0x1f, ...current.subarray(7)]);
+    expect(decodeSignature(earlier)).toEqual(signature);
   });
 });
