@@ -87,6 +87,16 @@ export const CURATED: readonly CuratedGroup[] = [
     names: [['Congo', 'CD'], ['Jordan', 'JO'], ['Chad', 'TD'], ['Niger', 'NE'], ['Israel', 'IL'], ['Georgia', 'GE']],
   },
   {
+    reason: 'The Niger river flows through five countries, so "River Niger" names none of them, Niger the country least',
+    type: 'none',
+    names: [['River Niger', ''], ['Niger River', '']],
+  },
+  {
+    reason: 'The Niger Delta, where the river meets the sea, is in Nigeria, not Niger',
+    type: 'subdivision',
+    names: [['Niger Delta', 'NG']],
+  },
+  {
     reason: 'Organisations seated in a country they are not about: OPEC sits in Vienna but speaks for its members',
     type: 'none',
     names: [['OPEC', ''], ['Organization of Petroleum Exporting Countries', ''], ['IAEA', ''], ['United Nations', '']],

@@ -72,6 +72,20 @@ describe('createClassifier', () => {
     expect(result.countries).toEqual([]);
   });
 
+  it.each([
+    ['Chad accuses Libya', "N'DJAMENA - Chad said Libyan troops had crossed the border.", ['TD', 'LY']],
+    ['Band on tour', 'Chad Smith said the band would tour in the spring.', []],
+    ['Niger and Nigeria sign border pact', 'The two governments agreed on the line.', ['NE', 'NG']],
+    ['Floods', 'Floods along the River Niger in Mali and Guinea killed dozens.', ['ML', 'GN']],
+    ['Floods', 'Floods along the Niger River in Mali killed dozens.', ['ML']],
+    ['Pipeline attack', 'Militants attacked pipelines in the Niger Delta.', ['NG']],
+    ['Equatorial Guinea and Guinea-Bissau sign accord', '', ['GQ', 'GW']],
+    ['Papua New Guinea votes', '', ['PG']],
+    ['Pet trade', 'Breeders said Guinea pig prices rose.', []],
+  ])('tells Chad, Niger and Guinea from their namesakes: %j', (title, text, expected) => {
+    expect(classifier.classify(story(title, text)).countries).toEqual(expected);
+  });
+
   it('reads all-capital headlines, abbreviations and historical names', () => {
     expect(classifier.classify(story('U.S. TRADE DEFICIT WIDENS', '')).countries).toEqual(['US']);
     expect(classifier.classify(story('Soviet grain purchases', 'The USSR bought wheat.')).countries).toEqual(['RU']);
