@@ -1,7 +1,7 @@
 import type { Classification, Evidence, Region } from '../domain/index.ts';
 import { buildGazetteer } from './gazetteer.ts';
 import { compileRegions, regionsFor, type RegionRule } from './regions.ts';
-import { focusCountries, resolveSignals, weighEvidence } from './score.ts';
+import { focusCountries, resolveSignals, weighEvidence, withClaimants } from './score.ts';
 import { collectSignals } from './signals.ts';
 import { normalizePhrase } from './tokenize.ts';
 import type { Classifier, ClassifyInput, Gazetteer } from './types.ts';
@@ -17,8 +17,9 @@ function storyWords(input: ClassifyInput, rules: RegionRule[]): string {
 
 function classifyWith(input: ClassifyInput, gazetteer: Gazetteer, rules: RegionRule[], weights: Weights): Classification {
   const signals = collectSignals(input, gazetteer, weights);
-  const evidence = weighEvidence(resolveSignals(signals, weights), weights);
-  const countries = focusCountries(evidence, weights);
+  const resolved = resolveSignals(signals, weights);
+  const evidence = weighEvidence(resolved, weights);
+  const countries = withClaimants(focusCountries(evidence, weights), resolved);
   const words = storyWords(input, rules);
   if (countries.length > 0) return { countries, regions: regionsFor(countries, words, rules), evidence };
   // No geographic signal: the source's own place is the best guess there is.

@@ -67,3 +67,20 @@ export function focusCountries(evidence: Evidence[], weights: Weights): string[]
   const top = ranked[0]?.[1] ?? 0;
   return ranked.filter(([, score]) => score > 0 && (score >= top * weights.focusRatio || score >= weights.focusScore)).map(([country]) => country);
 }
+
+// Where a name is prominent enough to speak for the whole story.
+const PROMINENT: ReadonlySet<Signal['kind']> = new Set(['dateline', 'title', 'lead']);
+
+/**
+ * A disputed territory named prominently ("talks on the Kuril Islands") is about every country that
+ * claims it: once one claimant is a focus country, the others join it.
+ */
+export function withClaimants(countries: string[], resolved: { signal: Signal; places: Place[] }[]): string[] {
+  const out = [...countries];
+  for (const { signal, places } of resolved) {
+    const claimants = places.filter((p) => p.shared).map((p) => p.country);
+    if (!PROMINENT.has(signal.kind) || claimants.length < 2 || !claimants.some((c) => out.includes(c))) continue;
+    for (const c of claimants) if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}

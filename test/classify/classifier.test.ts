@@ -27,6 +27,29 @@ describe('createClassifier', () => {
     expect(result.evidence).toContainEqual(expect.objectContaining({ country: 'RU', kind: 'dateline', match: 'MOSCOW' }));
   });
 
+  it('counts every claimant of a disputed territory named in the lead, however strong the dateline', () => {
+    const result = classifier.classify(
+      story(
+        'New round of island talks set',
+        'MOSCOW, February 7 (RIA Novosti) - Russia and Japan will hold new talks on the Kuril Islands dispute next month.',
+      ),
+    );
+    expect(result.countries).toEqual(['RU', 'JP']);
+  });
+
+  it('leaves a disputed territory of a passing mention to the scores', () => {
+    const lead = 'MOSCOW, February 7 (RIA Novosti) - Grain traders said Russia would buy more wheat this year. '.padEnd(320, '.');
+    const result = classifier.classify(story('Wheat purchases', `${lead} Fishing near the Kuril Islands was also discussed.`));
+    expect(result.countries).toEqual(['RU']);
+  });
+
+  it.each([
+    ['Violence in Kashmir', 'Troops and militants clashed in the valley.', ['IN', 'PK']],
+    ['Army reinforces posts', 'NEW DELHI - Indian troops killed three militants in Kashmir on Monday.', ['IN', 'PK']],
+  ])('places Kashmir in both India and Pakistan: %j', (title, text, expected) => {
+    expect(classifier.classify(story(title, text)).countries).toEqual(expected);
+  });
+
   it.each([
     ['TROY, Mich. (Reuters) - The carmaker said on Tuesday it would close a plant.', 'TROY, Mich.'],
     ['WASHINGTON, Feb 7 (AP) — Lawmakers passed the bill late on Thursday.', 'WASHINGTON'],
