@@ -1,4 +1,5 @@
 import { foreignHits } from './foreign-forms.ts';
+import { isSurname } from './surnames.ts';
 import type { Words } from './tokenize.ts';
 import type { Gazetteer, Place } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface MatchContext {
   minCityPopulation: number;
   /** The text's language, for Latin-script foreign names. */
   language?: string | undefined;
+  /** Country names the story uses as someone's surname ("jordan" after "Michael Jordan"). */
+  surnames?: ReadonlySet<string>;
 }
 
 /** True when a meaning holds in text of this language: Latin-script foreign names only count in theirs. */
@@ -26,15 +29,10 @@ export function readsIn(place: Place, language: string | undefined): boolean {
   return !place.language || (language?.startsWith(place.language) ?? false);
 }
 
-function isCapitalised(words: Words, i: number): boolean {
-  return i >= 0 && i < words.count && words.shape(i) !== 'lower';
-}
-
-// "Michael Jordan", "Chad Smith": a capitalised word right before or after, inside a sentence.
+// "Michael Jordan", "Chad Smith": a given name right before, or a capitalised word right after, inside a sentence.
 function nextToPersonName(words: Words, first: number, last: number, gazetteer: Gazetteer): boolean {
-  const before = first - 1;
   const after = last + 1;
-  if (!words.sentenceStart(first) && isCapitalised(words, before) && !gazetteer.index.has(words.norm(before))) return true;
+  if (first === last && isSurname(words, first, gazetteer)) return true;
   return (
     !words.commaAfter(last) &&
     after < words.count &&
@@ -52,6 +50,8 @@ function allUpper(words: Words, first: number, last: number): boolean {
 function keep(place: Place, words: Words, first: number, last: number, ctx: MatchContext, gazetteer: Gazetteer): boolean {
   if (place.type === 'city' && place.population < ctx.minCityPopulation) return false;
   if (!readsIn(place, ctx.language)) return false;
+  // A name the story gives a person is the person everywhere in it, capitals or not.
+  if (place.personName && first === last && ctx.surnames?.has(words.norm(first))) return false;
   if (ctx.caseless) return true;
   if (words.shape(first) === 'lower') return false;
   if (place.upperOnly && !allUpper(words, first, last)) return false;

@@ -2,7 +2,8 @@ import { iso1A2Code } from '@rapideditor/country-coder';
 import type { GeoPoint } from '../domain/index.ts';
 import { findDateline } from './dateline.ts';
 import { readDateline } from './dateline-signal.ts';
-import { findMentions, type Mention } from './match.ts';
+import { findMentions, type MatchContext, type Mention } from './match.ts';
+import { findSurnames } from './surnames.ts';
 import { isAllCaps, tokenize, type Words } from './tokenize.ts';
 import type { Gazetteer, Place } from './types.ts';
 import type { SignalKind, Weights } from './weights.ts';
@@ -28,17 +29,19 @@ function qualify(m: Mention, words: Words, gazetteer: Gazetteer): Place[] {
   return m.places;
 }
 
-function textSignals(text: string, language: string | undefined, gazetteer: Gazetteer, weights: Weights): Signal[] {
-  const dateline = findDateline(text);
+/** What every part of one story is read with. */
+type Reading = Omit<MatchContext, 'caseless'>;
+
+function textSignals(words: Words, reading: Reading, gazetteer: Gazetteer, leadChars: number): Signal[] {
+  const dateline = findDateline(words.text);
   const signals: Signal[] = [];
-  const fromDateline = dateline && readDateline(dateline, language, gazetteer);
+  const fromDateline = dateline && readDateline(dateline, reading.language, gazetteer);
   if (fromDateline) signals.push({ kind: 'dateline', ...fromDateline });
-  const words = tokenize(text);
   const bodyStart = dateline?.end ?? 0;
   let from = 0;
   while (from < words.count && (words.start[from] ?? 0) < bodyStart) from++;
-  const ctx = { caseless: isAllCaps(text), minCityPopulation: weights.minCityPopulation, language };
-  const leadEnd = bodyStart + weights.leadChars;
+  const ctx = { caseless: isAllCaps(words.text), ...reading };
+  const leadEnd = bodyStart + leadChars;
   for (const m of findMentions(words, from, words.count, ctx, gazetteer)) {
     const kind = (words.start[m.first] ?? 0) < leadEnd ? 'lead' : 'body';
     signals.push({ kind, places: qualify(m, words, gazetteer), match: m.text });
@@ -61,11 +64,14 @@ export function collectSignals(
   const signals: Signal[] = [];
   const geo = input.geo && geoSignal(input.geo);
   if (geo) signals.push(geo);
+  const textWords = tokenize(input.text);
+  // Surnames are read in the running text, where capitals mean something, and hold for the title too.
+  const surnames = isAllCaps(input.text) ? new Set<string>() : findSurnames(textWords, gazetteer);
+  const reading = { minCityPopulation: weights.minCityPopulation, language: input.language, surnames };
   const titleWords = tokenize(input.title);
-  const ctx = { caseless: isAllCaps(input.title), minCityPopulation: weights.minCityPopulation, language: input.language };
-  for (const m of findMentions(titleWords, 0, titleWords.count, ctx, gazetteer)) {
+  for (const m of findMentions(titleWords, 0, titleWords.count, { caseless: isAllCaps(input.title), ...reading }, gazetteer)) {
     signals.push({ kind: 'title', places: qualify(m, titleWords, gazetteer), match: m.text });
   }
-  signals.push(...textSignals(input.text, input.language, gazetteer, weights));
+  signals.push(...textSignals(textWords, reading, gazetteer, weights.leadChars));
   return signals;
 }

@@ -109,6 +109,33 @@ describe('createClassifier', () => {
     expect(classifier.classify(story(title, text)).countries).toEqual(expected);
   });
 
+  it('reads a country name used as a surname as the person everywhere in the story', () => {
+    const body = 'CHICAGO, Feb 7 - Michael Jordan scored 40 points as the Bulls won. Jordan also had eight assists.';
+    expect(classifier.classify(story('Jordan leads Bulls past Knicks', body)).countries).toEqual(['US']);
+    const aide = 'Mr. Jordan told the committee he would resign. Jordan said the bank was sound.';
+    expect(classifier.classify(story('Jordan quits', aide)).countries).toEqual([]);
+  });
+
+  it('reads Israel as a person\'s name', () => {
+    const body = 'Rep. Steve Israel said on Monday he had won. Israel, a New York Democrat, thanked voters.';
+    expect(classifier.classify(story('Steve Israel re-elected', body)).countries).toEqual(['US']);
+  });
+
+  it.each([
+    ['Floods hit Southern Jordan', 'Southern Jordan saw heavy rain on Monday.'],
+    ['Treaty signed', 'The Hashemite Kingdom of Jordan signed the treaty.'],
+    ['Royal visit', 'King Abdullah of Jordan arrived on Monday.'],
+    ['Talks', 'Delegates met in Amman, Jordan, on Monday.'],
+    ['Aid plan', 'In Jordan, officials welcomed the plan. Neighbouring Jordan has taken in refugees.'],
+  ])('keeps Jordan the country in place phrases: %j', (title, text) => {
+    expect(classifier.classify(story(title, text)).countries).toEqual(['JO']);
+  });
+
+  it('takes no date in a dateline for a given name', () => {
+    const body = 'KANSAS CITY, March 4 - Israel will tender overnight for 30,000 tonnes of sorghum.';
+    expect(classifier.classify(story('Israel tenders for sorghum', body)).countries).toEqual(['US', 'IL']);
+  });
+
   it('reads all-capital headlines, abbreviations and historical names', () => {
     expect(classifier.classify(story('U.S. TRADE DEFICIT WIDENS', '')).countries).toEqual(['US']);
     expect(classifier.classify(story('Soviet grain purchases', 'The USSR bought wheat.')).countries).toEqual(['RU']);
