@@ -133,7 +133,9 @@ describe('createClassifier', () => {
 
   it('takes no date in a dateline for a given name', () => {
     const body = 'KANSAS CITY, March 4 - Israel will tender overnight for 30,000 tonnes of sorghum.';
-    expect(classifier.classify(story('Israel tenders for sorghum', body)).countries).toEqual(['US', 'IL']);
+    const result = classifier.classify(story('Israel tenders for sorghum', body));
+    expect(result.countries).toEqual(['US', 'IL']);
+    expect(result.evidence).toContainEqual({ country: 'IL', kind: 'lead', match: 'Israel', weight: 1.5 });
   });
 
   it('reads all-capital headlines, abbreviations and historical names', () => {

@@ -64,6 +64,13 @@ describe('curated names', () => {
     ['Taiwan holds elections', ['TW']],
     ['Bundesbank warns on inflation', ['DE']],
     ['OPEC ministers meet', []],
+    ['UAE raises oil output', ['AE']],
+    ['U.K. inflation rises', ['GB']],
+    ['Pentagon orders new jets', ['US']],
+    ['White House rejects the bill', ['US']],
+    ['Downing Street denies report', ['GB']],
+    ['Burma frees prisoners', ['MM']],
+    ['West Germany cuts interest rates', ['DE']],
   ])('%s → %j', (title, expected) => {
     expect(countriesOf(title)).toEqual(expected);
   });
