@@ -4,6 +4,7 @@ import { canonicalUrl, resolveUrl } from './canonical-url.ts';
 import { htmlToLine, truncateAtWord } from './html-text.ts';
 import { itemId } from './item-id.ts';
 import { parseFeedDate } from './parse-date.ts';
+import { sharedGuids, sharedUrls, type LocatedEntry } from './shared-identifiers.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Length of a headline made up from the text, for entries published without one. */
@@ -17,6 +18,8 @@ export interface FeedContext {
   feed: ParsedFeed;
   /** Guids the document gives to several different entries: they identify nothing. */
   sharedGuids: ReadonlySet<string>;
+  /** Canonical URLs several different entries link to (a home page): they identify nothing either. */
+  sharedUrls: ReadonlySet<string>;
   /** The feed's language, else the source's: what entries without their own inherit. */
   language: string;
 }
@@ -54,28 +57,25 @@ export interface IdentifiedFeed {
  */
 export function identifyFeed(feed: ParsedFeed, source: Source, now: Date, textOf: (entry: RawEntry, base: string) => string): IdentifiedFeed {
   const documentUrl = resolveUrl(feed.url, undefined) ?? source.url;
-  // Relative links resolve against the feed's own link (itself resolved), then the document URL.
-  const feedBase = resolveUrl(feed.base, documentUrl) ?? documentUrl;
-  const base = resolveUrl(feed.link, feedBase) ?? feedBase;
+  // Relative links resolve against the document's xml:base (it says so explicitly), else the feed's
+  // own link, else the document URL.
+  const base = resolveUrl(feed.base, documentUrl) ?? resolveUrl(feed.link, documentUrl) ?? documentUrl;
   const language = validLanguage(feed.language) ?? source.language;
-  // Each entry's base and link are resolved once: the shared-guid check and the identity both need them.
-  const located = feed.entries.map((entry) => {
+  // Each entry's base, link and URL are resolved once: the shared checks and the identity need them.
+  const located = feed.entries.map((entry): LocatedEntry => {
     const entryBase = entry.base === undefined ? base : (resolveUrl(entry.base, base) ?? base);
-    return { entry, base: entryBase, link: entryLink(entry, entryBase) };
+    const link = entryLink(entry, entryBase);
+    // A link is a URL parser's own serialization: without a query or fragment it is canonical already.
+    return { entry, base: entryBase, link, url: link === undefined || !/[?#]/.test(link) ? link : canonicalUrl(link) };
   });
-  const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(located), language };
+  const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(located), sharedUrls: sharedUrls(located), language };
   return { context, entries: located.map((at) => identifyEntry(at, context, textOf)) };
 }
 
-interface Located {
-  entry: RawEntry;
-  base: string;
-  link: string | undefined;
-}
-
-function identifyEntry({ entry, base, link }: Located, context: FeedContext, textOf: (entry: RawEntry, base: string) => string): IdentifiedEntry {
-  // A link is a URL parser's own serialization: without a query or fragment it is canonical already.
-  const url = link === undefined || !/[?#]/.test(link) ? link : canonicalUrl(link);
+function identifyEntry(located: LocatedEntry, context: FeedContext, textOf: (entry: RawEntry, base: string) => string): IdentifiedEntry {
+  const { entry, base, link } = located;
+  // A shared link stays the entry's link for readers, but is no identity.
+  const url = located.url !== undefined && !context.sharedUrls.has(located.url) ? located.url : undefined;
   const guid = entry.guid?.trim() || undefined;
   const ownGuid = guid !== undefined && !context.sharedGuids.has(guid) ? guid : undefined;
   let title = htmlToLine(entry.title);
@@ -86,19 +86,6 @@ function identifyEntry({ entry, base, link }: Located, context: FeedContext, tex
   // The published date only: an updated stamp changes with every edit.
   const id = itemId(context.source.id, { guid: ownGuid, url, title, date: entry.published, text: text ?? '' });
   return { id, entry, base, link, url, guid: ownGuid, title, text, ...publishedDate(entry, context.now) };
-}
-
-// A CMS that stamps one guid on every item would otherwise collapse the feed into one story.
-function sharedGuids(entries: Located[]): Set<string> {
-  const linkByGuid = new Map<string, string | undefined>();
-  const shared = new Set<string>();
-  for (const { entry, link } of entries) {
-    const guid = entry.guid?.trim();
-    if (!guid) continue;
-    if (linkByGuid.has(guid) && (linkByGuid.get(guid) !== link || link === undefined)) shared.add(guid);
-    linkByGuid.set(guid, link);
-  }
-  return shared;
 }
 
 // The entry's own page: the first link without a rel or with rel="alternate", else any page-like link.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFixture, testSource } from './sources.ts';
+import { identityKeys } from '../../src/dedupe/index.ts';
 import { completeItems, identifyEntries, normalizeFeed } from '../../src/normalize/index.ts';
 import { parseFeed, type ParsedFeed } from '../../src/parse/index.ts';
 
@@ -54,6 +55,54 @@ describe('normalizeFeed: a guid repeated for different items', () => {
   it('keeps a guid repeated with the same link (one item listed twice)', () => {
     const feed = rss(`<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item><item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>`);
     expect(normalizeFeed(feed, SOURCE, NOW).map((item) => item.guid)).toEqual(['g', 'g']);
+  });
+});
+
+describe('normalizeFeed: a link several different entries share', () => {
+  const alone = (item: string) => normalizeFeed(rss(item), SOURCE, NOW)[0]?.id;
+
+  it('is no identity when the entries have different guids: ids come from the guids, the link stays', () => {
+    // Both links are the home page once tracking is dropped.
+    const feed = rss(`<item><title>Quake</title><link>https://site.example/</link><guid isPermaLink="false">w-1</guid></item>
+      <item><title>Floods</title><link>https://site.example/?utm_source=rss</link><guid isPermaLink="false">w-2</guid></item>
+      <item><title>Own page</title><link>/own</link><guid isPermaLink="false">w-3</guid></item>`);
+    const items = normalizeFeed(feed, SOURCE, NOW);
+    expect(items.map((item) => [item.title, item.link, item.url, item.guid])).toEqual([
+      ['Quake', 'https://site.example/', undefined, 'w-1'],
+      ['Floods', 'https://site.example/?utm_source=rss', undefined, 'w-2'],
+      ['Own page', 'https://site.example/own', 'https://site.example/own', 'w-3'],
+    ]);
+    expect(items[0]?.id).toBe(alone('<item><title>Quake</title><guid isPermaLink="false">w-1</guid></item>'));
+    expect(items[1]?.id).toBe(alone('<item><title>Floods</title><guid isPermaLink="false">w-2</guid></item>'));
+    expect(new Set(items.map((item) => item.id)).size).toBe(3);
+  });
+
+  it('gives two items that dedupe keeps apart for a feed whose two items link to its home page', () => {
+    const feed = rss(`<item><title>A</title><link>https://site.example/</link><guid isPermaLink="false">a-1</guid></item>
+      <item><title>B</title><link>https://site.example/</link><guid isPermaLink="false">b-2</guid></item>`);
+    const [first, second] = normalizeFeed(feed, SOURCE, NOW);
+    expect([first?.url, second?.url, first?.link, second?.link]).toEqual([undefined, undefined, 'https://site.example/', 'https://site.example/']);
+    expect(first?.id).not.toBe(second?.id);
+    const secondKeys = identityKeys(second!);
+    expect(identityKeys(first!).filter((key) => secondKeys.includes(key))).toEqual([]);
+  });
+
+  it('is no identity when entries without guids have different titles: ids come from title and date', () => {
+    const feed = rss(`<item><title>Quake</title><link>/</link><pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate></item>
+      <item><title>Floods</title><link>/</link><pubDate>Sun, 01 Mar 2026 10:00:00 GMT</pubDate></item>`);
+    const items = normalizeFeed(feed, SOURCE, NOW);
+    expect(items.map((item) => [item.link, item.url])).toEqual([
+      ['https://site.example/', undefined],
+      ['https://site.example/', undefined],
+    ]);
+    expect(items[0]?.id).toBe(alone('<item><title>Quake</title><pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate></item>'));
+    expect(items[1]?.id).toBe(alone('<item><title>Floods</title><pubDate>Sun, 01 Mar 2026 10:00:00 GMT</pubDate></item>'));
+  });
+
+  it('stays the identity of one entry listed twice (same link, same guid or same title)', () => {
+    const twice = (item: string) => normalizeFeed(rss(item + item), SOURCE, NOW).map((entry) => entry.url);
+    expect(twice('<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>')).toEqual(['https://site.example/a', 'https://site.example/a']);
+    expect(twice('<item><title>A</title><link>/a</link></item>')).toEqual(['https://site.example/a', 'https://site.example/a']);
   });
 });
 
