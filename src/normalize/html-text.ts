@@ -6,15 +6,22 @@ export const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', '
 // Elements whose text is no reading text (code, styles, form widgets): dropped with their contents.
 const NON_TEXT = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template']);
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+// A tag as a second decoding can reveal it: "<b>", "</b>", "<img src=x>", "<!-- -->"; not "x < y".
+const TAG = /<[a-z/!][^>]*>/i;
 
 /**
  * Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded,
  * block ends as line breaks. htmlparser2's tokenizer only, no sanitizer: nothing here is re-served as HTML.
  */
 export function htmlToText(html: string | undefined): string {
+  return readHtml(html, true);
+}
+
+// `unwrapMarkup` allows one more reading of markup that only a second decoding revealed, never two.
+function readHtml(html: string | undefined, unwrapMarkup: boolean): string {
   if (!html) return '';
   // Most titles and many summaries are plain text: the HTML parser has nothing to do there.
-  if (!html.includes('<')) return html.includes('&') ? textFromEscaped(html) : collapseLines(html);
+  if (!html.includes('<')) return html.includes('&') ? decodeText(html, unwrapMarkup) : collapseLines(html);
   const chunks: string[] = [];
   let hidden = 0;
   const parser = new Parser(
@@ -35,14 +42,22 @@ export function htmlToText(html: string | undefined): string {
     { decodeEntities: false, lowerCaseTags: true },
   );
   parser.end(html);
-  return textFromEscaped(chunks.join(''));
+  return decodeText(chunks.join(''), unwrapMarkup);
 }
 
 /** Plain text of HTML-escaped text (tags already gone): entities decoded, whitespace collapsed per line. */
 export function textFromEscaped(escaped: string): string {
+  return decodeText(escaped, true);
+}
+
+function decodeText(escaped: string, unwrapMarkup: boolean): string {
   let text = decodeHTML(escaped);
   // Publishers that escape twice ("&amp;amp;") leave entities behind after one decoding.
-  if (ENTITY.test(text)) text = decodeHTML(text);
+  if (ENTITY.test(text)) {
+    text = decodeHTML(text);
+    // Markup escaped twice ("&amp;lt;b&amp;gt;") is markup again now: its tags are no text either.
+    if (unwrapMarkup && TAG.test(text)) return readHtml(text, false);
+  }
   return collapseLines(text);
 }
 

@@ -107,6 +107,19 @@ describe('normalizeFeed details', () => {
     expect(items.map((item) => item.link)).toEqual(['https://site.example/a', 'https://site.example/b', 'https://site.example/c']);
   });
 
+  it('decodes markup escaped twice in titles into its text, never into tags', () => {
+    const items = normalizeFeed(
+      rss(`<item><title>&amp;amp;lt;b&amp;amp;gt;Breaking&amp;amp;lt;/b&amp;amp;gt; Oil</title><link>/a</link></item>
+           <item><title>&amp;amp;lt;img src=x onerror=alert(1)&amp;amp;gt;Hello</title><link>/b</link></item>
+           <item><title>x &amp;amp;lt; y</title><link>/c</link></item>
+           <item><title>a &lt; b and c &gt; d</title><link>/d</link></item>
+           <item><title>&lt;em&gt;Live&lt;/em&gt; &amp;amp;lt;i&amp;amp;gt;Kyiv&amp;amp;lt;/i&amp;amp;gt; &amp;amp;amp; Lviv</title><link>/e</link></item>`),
+      SOURCE,
+      NOW,
+    );
+    expect(items.map((item) => item.title)).toEqual(['Breaking Oil', 'Hello', 'x < y', 'a < b and c > d', 'Live Kyiv & Lviv']);
+  });
+
   it('sanitizes content: no script, style, iframe, form or handlers; safe absolute links', () => {
     const content = `<p onclick="steal()">Hi <a href="/story?id=1" target="_blank">more</a> <a href="javascript:alert(1)">x</a></p>
       <script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe>
