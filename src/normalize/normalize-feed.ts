@@ -87,12 +87,18 @@ function entryEnclosures(raw: Enclosure[], base: string): Enclosure[] {
   });
 }
 
+// The entry's own pictures first, the widest when widths are given (else the first listed); an
+// image enclosure is one of them. Thumbnails and podcast artwork only when it has none.
 function entryImage(entry: RawEntry, enclosures: Enclosure[], base: string): string | undefined {
-  for (const thumbnail of entry.thumbnails) {
-    const url = resolveUrl(thumbnail, base);
+  const imageEnclosures = enclosures.filter((enclosure) => enclosure.type?.startsWith('image/'));
+  const pictures = [...entry.images, ...imageEnclosures.map(({ url }) => ({ url, width: undefined }))];
+  // A stable sort: pictures of equal or unknown width keep the feed's order.
+  const widestFirst = pictures.sort((a, b) => (b.width ?? 0) - (a.width ?? 0)).map((picture) => picture.url);
+  for (const candidate of [...widestFirst, ...entry.thumbnails]) {
+    const url = resolveUrl(candidate, base);
     if (url) return url;
   }
-  return enclosures.find((enclosure) => enclosure.type?.startsWith('image/'))?.url;
+  return undefined;
 }
 
 // Absent optional fields stay absent in JSON and in toEqual comparisons.

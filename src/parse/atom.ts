@@ -1,5 +1,5 @@
 import type { AtomFeed } from 'feedsmith';
-import { escapeText, geoPoint, mediaImages, unique } from './namespaces.ts';
+import { escapeText, geoPoint, mediaPictures, mediaThumbnails, unique } from './namespaces.ts';
 import type { ParsedFeed, RawEntry, RawLink } from './types.ts';
 
 type Feed = AtomFeed.Feed<string>;
@@ -39,7 +39,8 @@ function fromEntry(entry: Entry): RawEntry {
     enclosures: links
       .filter((link) => link.rel === 'enclosure')
       .map((link) => ({ url: link.href, type: link.type, length: link.length })),
-    thumbnails: mediaImages(entry.media),
+    images: mediaPictures(entry.media),
+    thumbnails: mediaThumbnails(entry.media),
     geo: geoPoint(entry.georss, entry.geo),
   };
 }

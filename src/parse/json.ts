@@ -39,6 +39,8 @@ function fromItem(item: Item): RawEntry {
     enclosures: (item.attachments ?? []).flatMap((attachment) =>
       attachment.url ? [{ url: attachment.url, type: attachment.mime_type, length: attachment.size_in_bytes }] : [],
     ),
-    thumbnails: unique([item.image, item.banner_image]),
+    // The item's main picture; a banner is a wide crop of something, kept only as a stand-in.
+    images: unique([item.image]).map((url) => ({ url })),
+    thumbnails: unique([item.banner_image]),
   };
 }

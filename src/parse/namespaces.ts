@@ -1,17 +1,28 @@
 import type { GeoNs, GeoRssNs, MediaNs } from 'feedsmith';
 import type { GeoPoint } from '../domain/index.ts';
+import type { RawImage } from './types.ts';
 
 type MediaContent = MediaNs.Content;
 
-/** Image URLs an entry offers through Media RSS: thumbnails first, then image media:content. */
-export function mediaImages(media: MediaNs.ItemOrFeed | undefined): string[] {
+/** Pictures an entry offers as image media:content (in groups too), with their widths, in document order. */
+export function mediaPictures(media: MediaNs.ItemOrFeed | undefined): RawImage[] {
+  return mediaContents(media).flatMap((content) => {
+    if (!content.url?.trim() || !isImage(content)) return [];
+    const width = content.width !== undefined && Number.isFinite(content.width) && content.width > 0 ? content.width : undefined;
+    return [width === undefined ? { url: content.url.trim() } : { url: content.url.trim(), width }];
+  });
+}
+
+/** Thumbnail URLs an entry offers through Media RSS: its own, its groups', its contents' (a video's still). */
+export function mediaThumbnails(media: MediaNs.ItemOrFeed | undefined): string[] {
   if (!media) return [];
-  const contents: MediaContent[] = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => group.contents ?? [])];
-  const thumbnails = [media, ...(media.groups ?? []), ...contents].flatMap((holder) => holder.thumbnails ?? []);
-  // The largest rendition first: feeds list several sizes of one picture.
-  const images = contents.filter(isImage).sort((a, b) => (b.width ?? 0) - (a.width ?? 0));
-  const urls = [...thumbnails.map((thumbnail) => thumbnail.url), ...images.map((content) => content.url)];
-  return unique(urls);
+  const holders = [media, ...(media.groups ?? []), ...mediaContents(media)];
+  return unique(holders.flatMap((holder) => (holder.thumbnails ?? []).map((thumbnail) => thumbnail.url)));
+}
+
+function mediaContents(media: MediaNs.ItemOrFeed | undefined): MediaContent[] {
+  if (!media) return [];
+  return [...(media.contents ?? []), ...(media.groups ?? []).flatMap((group) => group.contents ?? [])];
 }
 
 // Many publishers (the Guardian among them) omit medium and type; the file name still tells.

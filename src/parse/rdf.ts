@@ -1,6 +1,6 @@
 import type { RdfFeed } from 'feedsmith';
 import type { GeoPoint } from '../domain/index.ts';
-import { geoPoint, mediaImages, rdfGeoPoints, unique } from './namespaces.ts';
+import { geoPoint, mediaPictures, mediaThumbnails, rdfGeoPoints, unique } from './namespaces.ts';
 import type { ParsedFeed, RawEntry } from './types.ts';
 
 type Feed = RdfFeed.Feed<string>;
@@ -36,7 +36,8 @@ function fromItem(item: Item, points: Map<string, GeoPoint>): RawEntry {
     categories: unique(item.dc?.subjects ?? []),
     language: item.dc?.languages?.[0] ?? item.xml?.lang,
     enclosures: [],
-    thumbnails: mediaImages(item.media),
+    images: mediaPictures(item.media),
+    thumbnails: mediaThumbnails(item.media),
     geo: geoPoint(item.georss, undefined) ?? points.get(item.rdf?.about ?? ''),
   };
 }

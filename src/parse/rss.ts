@@ -1,5 +1,5 @@
 import type { RssFeed } from 'feedsmith';
-import { geoPoint, mediaImages, unique } from './namespaces.ts';
+import { geoPoint, mediaPictures, mediaThumbnails, unique } from './namespaces.ts';
 import type { ParsedFeed, RawEntry, RawLink } from './types.ts';
 
 type Feed = RssFeed.Feed<string>;
@@ -36,8 +36,9 @@ function fromItem(item: Item): RawEntry {
     enclosures: (item.enclosures ?? []).flatMap((enclosure) =>
       enclosure.url ? [{ url: enclosure.url, type: enclosure.type, length: enclosure.length }] : [],
     ),
-    // Media RSS first (it offers sizes), then the podcast episode's artwork.
-    thumbnails: unique([...mediaImages(item.media), item.itunes?.image]),
+    images: mediaPictures(item.media),
+    // Media RSS stills first, then the podcast episode's artwork.
+    thumbnails: unique([...mediaThumbnails(item.media), item.itunes?.image]),
     geo: geoPoint(item.georss, item.geo),
   };
 }

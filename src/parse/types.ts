@@ -11,6 +11,12 @@ export interface RawLink {
   type?: string;
 }
 
+/** A picture as published (URL possibly relative), with its width in pixels when the feed gives it. */
+export interface RawImage {
+  url: string;
+  width?: number;
+}
+
 /** One entry as published, format-neutral; text fields are HTML, URLs may be relative. */
 export interface RawEntry {
   guid?: string;
@@ -29,7 +35,9 @@ export interface RawEntry {
   categories: string[];
   language?: string;
   enclosures: Enclosure[];
-  /** Image URLs from media:thumbnail, image media:content, JSON image. */
+  /** Pictures of the entry: image media:content, the JSON Feed image; in document order. */
+  images: RawImage[];
+  /** Smaller or stand-in pictures, in this order: media:thumbnail, itunes:image, JSON banner_image. */
   thumbnails: string[];
   geo?: GeoPoint;
 }

@@ -177,6 +177,42 @@ describe('normalizeFeed details', () => {
   });
 });
 
+describe('normalizeFeed: the picture of an item', () => {
+  const MEDIA = 'xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+  const imageOf = (inner: string) => normalizeFeed(rss(`<item ${MEDIA}><title>T</title><link>/t</link>${inner}</item>`), SOURCE, NOW)[0]?.image;
+
+  it.each([
+    [
+      'the 1200px media:content over a 144px media:thumbnail',
+      '<media:thumbnail url="https://img.example/thumb.jpg" width="144"/><media:content url="https://img.example/big.jpg" medium="image" width="1200"/>',
+      'https://img.example/big.jpg',
+    ],
+    [
+      'the widest media:content, wherever it is listed',
+      '<media:content url="https://img.example/600.jpg" medium="image" width="600"/><media:content url="https://img.example/1200.jpg" medium="image" width="1200"/><media:content url="https://img.example/300.jpg" medium="image" width="300"/>',
+      'https://img.example/1200.jpg',
+    ],
+    [
+      "an image enclosure over a video's thumbnail",
+      '<media:content url="https://vid.example/clip.mp4" medium="video"><media:thumbnail url="https://vid.example/still.jpg"/></media:content><enclosure url="https://img.example/photo.jpg" type="image/jpeg" length="1000"/>',
+      'https://img.example/photo.jpg',
+    ],
+    [
+      'the first of pictures without widths (media:content before an image enclosure)',
+      '<enclosure url="https://img.example/enclosure.jpg" type="image/jpeg" length="1000"/><media:content url="https://img.example/content.jpg" type="image/jpeg"/>',
+      'https://img.example/content.jpg',
+    ],
+    [
+      'media:thumbnail over itunes:image',
+      '<itunes:image href="https://img.example/show.jpg"/><media:thumbnail url="https://img.example/thumb.jpg"/>',
+      'https://img.example/thumb.jpg',
+    ],
+    ['itunes:image when nothing else', '<itunes:image href="https://img.example/show.jpg"/>', 'https://img.example/show.jpg'],
+  ])('takes %s', (_case, inner, expected) => {
+    expect(imageOf(inner)).toBe(expected);
+  });
+});
+
 describe('canonicalUrl', () => {
   it.each([
     ['HTTPS://WWW.Example.COM:443/Path?a=1#frag', 'https://www.example.com/Path?a=1'],

@@ -36,8 +36,12 @@ describe('parseFeed: formats', () => {
     expect(first.published).toBe('Wed, 31 Jan 2018 07:26:05 GMT');
     expect(first.authors).toEqual(['David Smith in Washington']);
     expect(first.categories.slice(0, 3)).toEqual(['Donald Trump', 'State of the Union address', 'US news']);
-    // The 460px rendition, not the 140px one listed first.
-    expect(first.thumbnails[0]).toMatch(/^https:\/\/i\.guim\.co\.uk\/.*\/master\/3000\.jpg\?w=460&q=55/);
+    // Both renditions with their widths, in document order: normalize picks the wider.
+    expect(first.images.map((image) => [image.url.replace(/&.*/, ''), image.width])).toEqual([
+      ['https://i.guim.co.uk/img/media/b73c8752cd4667c923dff7f1542f1fb20089e421/0_108_3000_1799/master/3000.jpg?w=140', 140],
+      ['https://i.guim.co.uk/img/media/b73c8752cd4667c923dff7f1542f1fb20089e421/0_108_3000_1799/master/3000.jpg?w=460', 460],
+    ]);
+    expect(first.thumbnails).toEqual([]);
   });
 
   it('reads Atom with xml:base on the content', () => {
@@ -54,6 +58,7 @@ describe('parseFeed: formats', () => {
       authors: ['Not Blank'],
       categories: [],
       enclosures: [],
+      images: [],
       thumbnails: [],
     });
   });
