@@ -152,7 +152,17 @@ describe('parseFeed: character sets', () => {
 
   it('decodes windows-1252 and EUC-KR declared in the prolog (real fixtures)', () => {
     expect(parseFixture('encoding/miniflux__windows-1252.xml').title).toBe('Euro €');
-    expect(parseFixture('encoding/feedparser__euc-kr.xml').format).toBe('rss');
+    // The bytes B3 E2 are U+B144 in EUC-KR; read as UTF-8 or Latin-1 they would be garbage.
+    const eucKr = parseFixture('encoding/feedparser__euc-kr.xml');
+    expect([eucKr.format, eucKr.title]).toEqual(['rss', '년']);
+    expect(eucKr.title.codePointAt(0)).toBe(0xb144);
+  });
+
+  it('accepts a Big5 declaration on a document with no title (real fixture)', () => {
+    // feedparser's test file is an empty <rss> after a comment: nothing Big5 to decode, so it only
+    // proves the label is understood. The hand-made Big5 feed below checks real characters.
+    const big5 = parseFixture('encoding/feedparser__big5.xml');
+    expect(big5).toEqual({ format: 'rss', url: URL_BASE, title: '', entries: [], warnings: ['parse: the feed has no entries'] });
   });
 
   it('decodes Big5 and EUC-KR declared in the prolog', () => {

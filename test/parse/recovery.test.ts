@@ -54,6 +54,22 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
     expect(feed.warnings).toEqual(['parse: closed elements left open before the first item']);
   });
 
+  it('reads a byte order mark followed by whitespace before the XML declaration', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(' \n\t<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Früh</title><item><title>Eins</title><link>https://x.test/1</link></item></channel></rss>')]);
+    const feed = parseFeed(bytes, { url: URL_BASE });
+    expect([feed.format, feed.title, feed.entries.map((entry) => entry.title), feed.warnings]).toEqual(['rss', 'Früh', ['Eins'], []]);
+  });
+
+  it('keeps an item holding an element whose namespace prefix is never declared', () => {
+    const feed = parseText(`<rss version="2.0"><channel><title>T</title>
+      <item><title>Undeclared inside</title><link>https://x.test/a</link><itunes:duration>12:00</itunes:duration><media:credit>AP</media:credit></item>
+      <item><title>Plain</title><link>https://x.test/b</link></item></channel></rss>`);
+    expect(feed.entries.map((entry) => [entry.title, entry.links[0]?.href])).toEqual([
+      ['Undeclared inside', 'https://x.test/a'],
+      ['Plain', 'https://x.test/b'],
+    ]);
+  });
+
   it('reads an <rss> with no version attribute', () => {
     const feed = parseText('<rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>');
     expect(feed.entries.map((entry) => entry.title)).toEqual(['A']);
