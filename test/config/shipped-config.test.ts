@@ -1,7 +1,7 @@
 // The config/feeds.yaml we ship loads, and its regions mean what their titles say.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config/index.ts';
+import { loadConfig, m49Areas, type Config } from '../../src/config/index.ts';
 
 const SHIPPED = fileURLToPath(new URL('../../config/feeds.yaml', import.meta.url));
 let config: Config;
@@ -28,10 +28,12 @@ describe('shipped config/feeds.yaml', () => {
     }
   });
 
-  it('puts countries where a news desk expects them', () => {
+  it('puts countries where a news desk expects them, and every country in some region besides world', () => {
     expect([...countries('russia')]).toEqual(['RU']);
     expect(countries('europe')).toContain('RU');
     expect(countries('europe')).toContain('CY');
+    for (const caucasus of ['AM', 'AZ', 'GE']) expect(countries('europe')).toContain(caucasus);
+    expect(countries('middle-east')).not.toContain('GE');
     expect(countries('asia-pacific')).toContain('JP');
     expect(countries('asia-pacific')).toContain('AU');
     expect(countries('asia-pacific')).toContain('IN');
@@ -40,6 +42,11 @@ describe('shipped config/feeds.yaml', () => {
     expect(countries('middle-east')).toContain('EG');
     expect(countries('africa')).toContain('EG');
     expect(countries('americas')).toContain('BR');
+    // Every country of an inhabited M49 continent is in some regional feed, not only in world.
+    const regional = new Set(['russia', 'europe', 'asia-pacific', 'middle-east', 'africa', 'americas'].flatMap((id) => [...countries(id)]));
+    const continents = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'].flatMap((area) => [...(m49Areas().get(area) ?? [])]);
+    expect(continents.length).toBeGreaterThan(240);
+    expect(continents.filter((code) => !regional.has(code))).toEqual([]);
   });
 
   it('lists at least 15 sources with defaults pointing at real regions', () => {
