@@ -75,9 +75,14 @@ function collapseSpaces(text: string): string {
   return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
-/** Plain text on one line, e.g. for titles. */
+/**
+ * Plain text on one line, e.g. for titles. A headline is never markup: tags that decoding revealed
+ * ("&lt;b&gt;Breaking&lt;/b&gt;", escaped by a CMS that escaped its HTML title) go too, since readers
+ * that show titles as HTML would otherwise render them.
+ */
 export function htmlToLine(html: string | undefined): string {
-  return htmlToText(html).replace(/\n/g, ' ');
+  const text = htmlToText(html);
+  return (TAG.test(text) ? readHtml(text, false) : text).replace(/\n/g, ' ');
 }
 
 /** `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut. */

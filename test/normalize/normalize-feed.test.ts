@@ -120,6 +120,16 @@ describe('normalizeFeed details', () => {
     expect(items.map((item) => item.title)).toEqual(['Breaking Oil', 'Hello', 'x < y', 'a < b and c > d', 'Live Kyiv & Lviv']);
   });
 
+  it('leaves no tag in a title whose HTML was escaped once too often', () => {
+    const items = normalizeFeed(
+      rss(`<item><title>&amp;lt;b&amp;gt;Breaking&amp;lt;/b&amp;gt;: quake hits &amp;lt;i&amp;gt;Hokkaido&amp;lt;/i&amp;gt;</title><link>/a</link></item>
+           <item><title>&amp;lt;img src=x onerror=alert(1)&amp;gt;Hello</title><link>/b</link></item>`),
+      SOURCE,
+      NOW,
+    );
+    expect(items.map((item) => item.title)).toEqual(['Breaking: quake hits Hokkaido', 'Hello']);
+  });
+
   it('sanitizes content: no script, style, iframe, form or handlers; safe absolute links', () => {
     const content = `<p onclick="steal()">Hi <a href="/story?id=1" target="_blank">more</a> <a href="javascript:alert(1)">x</a></p>
       <script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe>
