@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../src/domain/index.ts';
 import { parseFeed } from '../../src/parse/index.ts';
+import { parseError } from './parse-error.ts';
 
 const URL_BASE = 'https://feeds.example.test/feed';
 
@@ -12,17 +12,6 @@ function fixture(path: string): Uint8Array {
 
 function parseFixture(path: string, contentType?: string) {
   return parseFeed(fixture(path), { url: URL_BASE, contentType });
-}
-
-function parseError(body: Uint8Array | string): ParseError {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  try {
-    parseFeed(bytes, { url: URL_BASE });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError');
 }
 
 describe('parseFeed: formats', () => {

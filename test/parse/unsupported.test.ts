@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../src/domain/index.ts';
 import { parseFeed } from '../../src/parse/index.ts';
+import { parseError } from './parse-error.ts';
 
 const URL_BASE = 'https://feeds.example.test/feed';
 const USE_A_FEED = "use the site's RSS or Atom feed";
-
-function parseError(body: Uint8Array | string): ParseError {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  try {
-    parseFeed(bytes, { url: URL_BASE });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError');
-}
 
 describe('parseFeed: recognised formats wirefeed does not read', () => {
   it.each([
