@@ -17,7 +17,7 @@ export class FetchError extends Error {
 }
 
 /** Why a document yielded no items. */
-export type ParseFailure = 'not-a-feed' | 'empty' | 'invalid-xml' | 'unsupported' | 'too-large';
+export type ParseFailure = 'not-a-feed' | 'empty' | 'invalid-xml' | 'unsupported';
 
 /** A document that is not a usable feed. */
 export class ParseError extends Error {
