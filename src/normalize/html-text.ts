@@ -1,17 +1,18 @@
 import { decodeHTML } from 'entities';
-import { Parser } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
-// Elements whose end is a line break in the plain text, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
-export const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'section', 'article', 'ul', 'ol', 'table', 'dl', 'dt', 'dd', 'td', 'th']);
-// Elements whose text is no reading text (code, styles, form widgets): dropped with their contents.
-const NON_TEXT = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template']);
+// Elements that start and end a line of the plain text, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
+const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'section', 'article', 'ul', 'ol', 'table', 'dl', 'dt', 'dd', 'td', 'th']);
+// Elements whose text is no reading text (code, styles, form fields): dropped with their contents.
+const NON_TEXT = new Set(['script', 'style', 'textarea', 'noscript', 'template']);
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 // A tag as a second decoding can reveal it: "<b>", "</b>", "<img src=x>", "<!-- -->"; not "x < y".
 const TAG = /<[a-z/!][^>]*>/i;
 
 /**
  * Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded,
- * block ends as line breaks. htmlparser2's tokenizer only, no sanitizer: nothing here is re-served as HTML.
+ * blocks on lines of their own. htmlparser2's tokenizer only, no tree and no sanitizer: nothing
+ * here is re-served as HTML, and this runs on every new entry's content.
  */
 export function htmlToText(html: string | undefined): string {
   return readHtml(html, true);
@@ -22,28 +23,66 @@ function readHtml(html: string | undefined, unwrapMarkup: boolean): string {
   if (!html) return '';
   // Most titles and many summaries are plain text: the HTML parser has nothing to do there.
   if (!html.includes('<')) return html.includes('&') ? decodeText(html, unwrapMarkup) : collapseLines(html);
-  const chunks: string[] = [];
-  let hidden = 0;
-  const parser = new Parser(
-    {
-      onopentag: (name) => {
-        if (NON_TEXT.has(name)) hidden++;
-        else if (name === 'br') chunks.push('\n');
-      },
-      ontext: (text) => {
-        if (hidden === 0) chunks.push(text);
-      },
-      onclosetag: (name) => {
-        if (NON_TEXT.has(name)) hidden = Math.max(0, hidden - 1);
-        else if (BLOCKS.has(name)) chunks.push('\n');
-      },
-    },
-    // Entities are decoded once the text is joined, so one split across chunks still reads.
-    { decodeEntities: false, lowerCaseTags: true },
-  );
-  parser.end(html);
-  return decodeText(chunks.join(''), unwrapMarkup);
+  return decodeText(textReader.read(html), unwrapMarkup);
 }
+
+/**
+ * Collects an HTML fragment's text from the tokenizer's events, entities left encoded (they are
+ * decoded once the text is joined, so one split across chunks still reads). One instance is reused:
+ * reading is synchronous, and a tokenizer costs more to build than a short summary costs to read.
+ */
+class TextReader implements TokenizerCallbacks {
+  private readonly tokenizer = new Tokenizer({ decodeEntities: false }, this);
+  private html = '';
+  private chunks: string[] = [];
+  private hidden = 0;
+
+  read(html: string): string {
+    this.html = html;
+    this.chunks = [];
+    this.hidden = 0;
+    this.tokenizer.reset();
+    this.tokenizer.write(html);
+    this.tokenizer.end();
+    const text = this.chunks.join('');
+    this.html = '';
+    this.chunks = [];
+    return text;
+  }
+
+  ontext(start: number, end: number): void {
+    if (this.hidden === 0) this.chunks.push(this.html.slice(start, end));
+  }
+
+  // A block's start breaks the line too: "<p>a<p>b" closes no tag, yet reads as two lines.
+  onopentagname(start: number, end: number): void {
+    const name = this.html.slice(start, end).toLowerCase();
+    if (NON_TEXT.has(name)) this.hidden++;
+    else if (name === 'br' || BLOCKS.has(name)) this.chunks.push('\n');
+  }
+
+  onclosetag(start: number, end: number): void {
+    const name = this.html.slice(start, end).toLowerCase();
+    if (NON_TEXT.has(name)) this.hidden = Math.max(0, this.hidden - 1);
+    else if (BLOCKS.has(name)) this.chunks.push('\n');
+  }
+
+  // Attributes, comments, CDATA and declarations carry no reading text.
+  onattribdata(): void {}
+  onattribentity(): void {}
+  onattribend(): void {}
+  onattribname(): void {}
+  oncdata(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onend(): void {}
+  onopentagend(): void {}
+  onprocessinginstruction(): void {}
+  onselfclosingtag(): void {}
+  ontextentity(): void {}
+}
+
+const textReader = new TextReader();
 
 /** Plain text of HTML-escaped text (tags already gone): entities decoded, whitespace collapsed per line. */
 export function textFromEscaped(escaped: string): string {
