@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/cli/parse.ts';
 import { feedFiles } from './eval-data.ts';
-import type { Item } from '../src/domain/index.ts';
+import type { StoryItem } from '../src/domain/index.ts';
 
 interface FolderTally {
   files: number;
@@ -19,12 +19,12 @@ interface FolderTally {
 }
 
 const FIELDS = {
-  id: (item: Item) => /^[\w-]{16}$/.test(item.id),
-  'abs. link': (item: Item) => /^https?:\/\//.test(item.link ?? ''),
-  'valid date': (item: Item) => item.dateFallback === undefined,
-  author: (item: Item) => Boolean(item.author),
-  content: (item: Item) => Boolean(item.contentHtml),
-  image: (item: Item) => Boolean(item.image),
+  id: (item: StoryItem) => /^[\w-]{16}$/.test(item.id),
+  'abs. link': (item: StoryItem) => /^https?:\/\//.test(item.link ?? ''),
+  'valid date': (item: StoryItem) => item.dateFallback === undefined,
+  author: (item: StoryItem) => Boolean(item.author),
+  content: (item: StoryItem) => Boolean(item.contentHtml),
+  image: (item: StoryItem) => Boolean(item.image),
 } as const;
 type Field = keyof typeof FIELDS;
 

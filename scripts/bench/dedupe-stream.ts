@@ -5,6 +5,7 @@ import { fileItems, plainText } from '../../src/dedupe/index.ts';
 import type { Item } from '../../src/domain/index.ts';
 import { EmbeddedStore } from '../../src/store/index.ts';
 import { median, timeRuns } from './measure.ts';
+import { sanitizeItem } from '../../src/normalize/index.ts';
 
 /** Where the dev stream is looked for, relative to the repository. */
 export const DEV_STREAM = '../shared/data/wire-copies-dev.jsonl';
@@ -85,7 +86,7 @@ async function dedupeStream(items: Item[]): Promise<void> {
   const now = new Date();
   for (let at = 0; at < items.length; at += CHUNK) {
     const chunk = items.slice(at, at + CHUNK);
-    await fileItems(chunk, store, { windowHours: 72, now }, (item) => ({ id: item.id, item, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] }));
+    await fileItems(chunk, store, { windowHours: 72, now }, (item) => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] }));
   }
   await store.close();
 }

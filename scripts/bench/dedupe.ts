@@ -10,6 +10,7 @@ import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts'
 import { benchStream } from './dedupe-stream.ts';
 import { dedupeSection, type StoreFigures } from './dedupe-section.ts';
 import { median, timeRuns, type BenchSection } from './measure.ts';
+import { sanitizeItem } from '../../src/normalize/index.ts';
 
 const STORIES = 100_000;
 const BATCH = 5_000;
@@ -47,7 +48,7 @@ function copyItem(story: string, id: string, now: Date): Item {
   return { ...original, id, sourceId: 'outlet', url, link: url, title: `${original.title} | Outlet`, text: `${original.text} (Reporting by Outlet staff)` };
 }
 
-const toStory = (now: Date) => (item: Item): Story => ({ id: item.id, item, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
+const toStory = (now: Date) => (item: Item): Story => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
 
 function feeds(items: Item[], size: number): Item[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

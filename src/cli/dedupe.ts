@@ -5,6 +5,7 @@ import type { Item, Story } from '../domain/index.ts';
 import { canonicalUrl } from '../normalize/index.ts';
 import { EmbeddedStore, type Store } from '../store/index.ts';
 import type { CommandIo } from './classify.ts';
+import { sanitizeItem } from '../normalize/index.ts';
 
 const USAGE = 'usage: wirefeed dedupe < items.jsonl  (lines of {"id","title","body","url","source","published"})\n';
 
@@ -49,7 +50,7 @@ function duplicateOf(item: Item, filed: FiledItem): string | null {
 }
 
 function toStory(item: Item, now: Date): Story {
-  return { id: item.id, item, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] };
+  return { id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] };
 }
 
 function idOf(line: string): unknown {

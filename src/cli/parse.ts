@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ParseError, type Item, type Source } from '../domain/index.ts';
-import { normalizeFeed } from '../normalize/index.ts';
+import { ParseError, type Source, type StoryItem } from '../domain/index.ts';
+import { normalizeFeed, sanitizeItem } from '../normalize/index.ts';
 import { parseFeed, type ParsedFeed } from '../parse/index.ts';
 
 /** Where `wirefeed parse` writes. */
@@ -12,7 +12,7 @@ export interface ParseCommandIo {
 }
 
 /** A feed document parsed and normalized, or the classified reason it has no items. */
-export type ParseOutcome = { ok: true; feed: ParsedFeed; items: Item[] } | { ok: false; error: ParseError };
+export type ParseOutcome = { ok: true; feed: ParsedFeed; items: StoryItem[] } | { ok: false; error: ParseError };
 
 /**
  * What `wirefeed parse` does with one document's bytes (also what eval:parse measures):
@@ -22,7 +22,7 @@ export function parseDocument(body: Uint8Array, file: string, now: Date): ParseO
   const url = pathToFileURL(path.resolve(file)).href;
   try {
     const feed = parseFeed(body, { url });
-    return { ok: true, feed, items: normalizeFeed(feed, sourceFor(file, url), now) };
+    return { ok: true, feed, items: normalizeFeed(feed, sourceFor(file, url), now).map(sanitizeItem) };
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
     return { ok: false, error };

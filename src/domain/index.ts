@@ -1,6 +1,6 @@
 /** The types every stage shares. */
 export type { Source, SourceState } from './source.ts';
 export type { Region } from './region.ts';
-export type { Item, Enclosure, GeoPoint, DateFallback } from './item.ts';
-export type { Story, Copy, Evidence, Classification } from './story.ts';
+export type { Item, PublisherHtml, Enclosure, GeoPoint, DateFallback } from './item.ts';
+export type { Story, StoryItem, Copy, Evidence, Classification } from './story.ts';
 export * from './errors.ts';

@@ -14,6 +14,13 @@ export interface GeoPoint {
 /** Where an item's published date came from, when it is not the feed's own. */
 export type DateFallback = 'first-seen' | 'future-clamped';
 
+/** An entry's content as its publisher wrote it: not safe to serve until sanitized (see StoryItem). */
+export interface PublisherHtml {
+  html: string;
+  /** What its relative URLs resolve against: the entry's xml:base, else the feed's. */
+  base: string;
+}
+
 /** One entry of one source's feed, normalized. Every stage after parse works on this. */
 export interface Item {
   /** Stable id: never changes for the same entry of the same source across re-fetches. */
@@ -29,8 +36,11 @@ export interface Item {
   title: string;
   /** Plain text, bounded, cut at a word. */
   summary: string;
-  /** Sanitized HTML, safe to re-serve. */
-  contentHtml?: string;
+  /**
+   * The content as published, not sanitized yet: only the item that starts a story is, when the
+   * story is stored (sanitizeItem), so copies and entries seen before never pay for it.
+   */
+  publisherHtml?: PublisherHtml;
   /** Plain text of the whole content, for classification and dedupe. */
   text: string;
   /** ISO 8601. */

@@ -17,6 +17,14 @@ export interface Classification {
   evidence: Evidence[];
 }
 
+/** The item a story is shown as: its content sanitized, once, when the story was stored. */
+export interface StoryItem extends Omit<Item, 'publisherHtml'> {
+  /** Sanitized HTML, safe to re-serve. */
+  contentHtml?: string;
+  /** Never here: an Item is no StoryItem until sanitizeItem has made its content safe. */
+  publisherHtml?: never;
+}
+
 /** A later copy of a story from another outlet ("also reported by"). */
 export interface Copy {
   itemId: string;
@@ -29,7 +37,7 @@ export interface Copy {
 /** A story: the first item seen plus every later copy of it. Its id is the first item's id, forever. */
 export interface Story extends Classification {
   id: string;
-  item: Item;
+  item: StoryItem;
   copies: Copy[];
   /** ISO 8601: when wirefeed first stored it. */
   firstSeen: string;

@@ -27,7 +27,7 @@ export interface FeedContext {
 /**
  * An entry read as far as its identity: its id, link and dates, without its content. Enough for the
  * worker to tell whether the store already holds it, so a re-fetched feed's known entries are never
- * sanitized again (the sanitizer is most of normalize's cost).
+ * read again (their plain text is most of normalize's cost).
  */
 export interface IdentifiedEntry {
   id: string;

@@ -1,26 +1,28 @@
-import type { Enclosure, Item, Source } from '../domain/index.ts';
+import type { Enclosure, Item, PublisherHtml, Source } from '../domain/index.ts';
 import type { ParsedFeed, RawEntry } from '../parse/index.ts';
 import { resolveUrl } from './canonical-url.ts';
 import { htmlToLine, htmlToText, truncateAtWord } from './html-text.ts';
 import { identifyFeed, TITLE_CHARS, validLanguage, type FeedContext, type IdentifiedEntry, type IdentifiedFeed } from './identify-feed.ts';
-import { sanitizeContent, type CleanContent } from './sanitize-content.ts';
 
 const SUMMARY_CHARS = 300;
 const SUMMARY_HTML_WINDOW = 6000;
 
-/** Turns a parsed feed's entries into domain Items; entries without a link keep none (never the feed's). */
+/**
+ * Turns a parsed feed's entries into domain Items; entries without a link keep none (never the feed's).
+ * Their content stays as published until sanitizeItem makes it safe to serve.
+ */
 export function normalizeFeed(feed: ParsedFeed, source: Source, now: Date): Item[] {
   return completeItems(identifyEntries(feed, source, now));
 }
 
 /** Every entry's id, link and dates, its content not read yet: see completeItems. */
 export function identifyEntries(feed: ParsedFeed, source: Source, now: Date): IdentifiedFeed {
-  return identifyFeed(feed, source, now, (entry, base) => contentOf(entry, base).text);
+  return identifyFeed(feed, source, now, (entry) => htmlToText(contentHtmlOf(entry)));
 }
 
 /**
- * The Items of the identified entries `wanted` says to keep (all by default): content sanitized,
- * plain text, summary, media and people. The worker passes the entries the store does not hold yet.
+ * The Items of the identified entries `wanted` says to keep (all by default): plain text, summary,
+ * media and people. The worker passes the entries the store does not hold yet.
  */
 export function completeItems(identified: IdentifiedFeed, wanted: (id: string) => boolean = () => true): Item[] {
   return identified.entries.flatMap((entry) => {
@@ -29,17 +31,16 @@ export function completeItems(identified: IdentifiedFeed, wanted: (id: string) =
   });
 }
 
-function contentOf(entry: RawEntry, base: string): CleanContent {
-  const source = entry.contentHtml ?? entry.summaryHtml;
-  return source ? sanitizeContent(source, base) : { html: '', text: '' };
+// The full content when the entry has one, else its summary.
+function contentHtmlOf(entry: RawEntry): string | undefined {
+  return entry.contentHtml ?? entry.summaryHtml;
 }
 
 function completeEntry(identified: IdentifiedEntry, { source, feed, language }: FeedContext): Item | undefined {
   const { entry, base, link } = identified;
-  const content = contentOf(entry, base);
-  const text = content.text;
+  const contentSource = contentHtmlOf(entry);
+  const text = identified.text ?? htmlToText(contentSource);
   // Usually only one of the two is present: its text is already known.
-  const contentSource = entry.contentHtml ?? entry.summaryHtml;
   const summarySource = entry.summaryHtml ?? entry.contentHtml;
   const summary = truncateAtWord(summarySource === contentSource ? text : summaryText(summarySource), SUMMARY_CHARS);
   const title = identified.title || truncateAtWord(text, TITLE_CHARS);
@@ -54,7 +55,7 @@ function completeEntry(identified: IdentifiedEntry, { source, feed, language }: 
     url: identified.url,
     title,
     summary,
-    contentHtml: content.html || undefined,
+    publisherHtml: publisherHtml(contentSource, base),
     text,
     published: identified.published,
     dateFallback: identified.dateFallback,
@@ -76,6 +77,10 @@ function summaryText(html: string | undefined): string {
   const head = html.slice(0, tag > 0 ? tag : SUMMARY_HTML_WINDOW);
   const text = htmlToText(head);
   return text.length > SUMMARY_CHARS ? text : htmlToText(html);
+}
+
+function publisherHtml(html: string | undefined, base: string): PublisherHtml | undefined {
+  return html?.trim() ? { html, base } : undefined;
 }
 
 function entryEnclosures(raw: Enclosure[], base: string): Enclosure[] {

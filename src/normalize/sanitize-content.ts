@@ -1,25 +1,28 @@
 import sanitizeHtml from 'sanitize-html';
+import type { Item, StoryItem } from '../domain/index.ts';
 import { resolveUrl } from './canonical-url.ts';
-import { BLOCKS, htmlToText, textFromEscaped } from './html-text.ts';
 
 const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption', 'picture'];
 
-/** Sanitized HTML and its plain text, from one pass of the sanitizer. */
-export interface CleanContent {
-  html: string;
-  text: string;
+/**
+ * The item as a story keeps and serves it: its publisher's HTML sanitized into contentHtml. Run
+ * once per story, when it is stored: sanitizing costs more than parsing the feed did, and a copy
+ * of a story or an entry seen before is never served, so it never needs it.
+ */
+export function sanitizeItem(item: Item): StoryItem {
+  const { publisherHtml, ...rest } = item;
+  const contentHtml = publisherHtml ? sanitizeContent(publisherHtml.html, publisherHtml.base) : '';
+  return contentHtml ? { ...rest, contentHtml } : rest;
 }
 
 /**
  * HTML safe to re-serve: no script, style, iframe, object or form, no event handlers, only
- * http(s) and mailto URLs, relative URLs made absolute against `base`, links rel="noopener" —
- * and its plain text, collected in the same pass (the sanitizer is most of normalize's cost).
+ * http(s) and mailto URLs, relative URLs made absolute against `base`, links rel="noopener".
  */
-export function sanitizeContent(html: string, base: string): CleanContent {
+export function sanitizeContent(html: string, base: string): string {
   // Plain text needs no parser: nothing in it can be markup.
-  if (!/[<>&]/.test(html)) return { html: html.trim(), text: htmlToText(html) };
-  const chunks: string[] = [];
-  const clean = sanitizeHtml(html, {
+  if (!/[<>&]/.test(html)) return html.trim();
+  return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
@@ -33,18 +36,7 @@ export function sanitizeContent(html: string, base: string): CleanContent {
       img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, src: absolute(attribs.src, base) } }),
     },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
-    textFilter: (text) => {
-      chunks.push(text);
-      return text;
-    },
-    onOpenTag: (name) => {
-      if (name === 'br') chunks.push('\n');
-    },
-    onCloseTag: (name) => {
-      if (BLOCKS.has(name)) chunks.push('\n');
-    },
   }).trim();
-  return { html: clean, text: textFromEscaped(chunks.join('')) };
 }
 
 // mailto: links pass through; anything else unresolvable becomes empty and is dropped by the scheme check.

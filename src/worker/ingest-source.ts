@@ -5,7 +5,7 @@ import type { Classifier } from '../classify/index.ts';
 import type { Store } from '../store/index.ts';
 import { fetchSource } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
-import { completeItems, identifyEntries } from '../normalize/index.ts';
+import { completeItems, identifyEntries, sanitizeItem } from '../normalize/index.ts';
 import { fileItems, storedItemIds } from '../dedupe/index.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 
@@ -73,7 +73,7 @@ async function pollSource(
   }
   const parsed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
   const identified = identifyEntries(parsed, source, deps.now());
-  // Entries the store holds are left as they are: only the others are sanitized and filed.
+  // Entries the store holds are left as they are: only the others are read and filed.
   const stored = await storedItemIds(identified.entries.map((entry) => entry.id), deps.store);
   const items = completeItems(identified, (id) => !stored.has(id));
   report.items = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
@@ -102,5 +102,6 @@ function newStory(item: Item, source: Source, deps: IngestDeps): Story {
     defaultCountries: source.defaultCountries,
     defaultRegions: source.defaultRegions,
   });
-  return { id: item.id, item, copies: [], firstSeen: deps.now().toISOString(), ...classification };
+  // Sanitized here, once per story: copies and entries seen before are never served.
+  return { id: item.id, item: sanitizeItem(item), copies: [], firstSeen: deps.now().toISOString(), ...classification };
 }

@@ -5,6 +5,7 @@ import { fileItems, findStories, type FiledItem } from '../../src/dedupe/index.t
 import { decodeSignature, encodeSignature } from '../../src/dedupe/signature-codec.ts';
 import type { Item, Story } from '../../src/domain/index.ts';
 import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
+import { sanitizeItem } from '../../src/normalize/index.ts';
 
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const OPTIONS = { windowHours: 72, now: NOW };
@@ -21,7 +22,7 @@ function item(id: string, sourceId: string, body: string, url = `https://${sourc
   return { id, sourceId, link: url, url, title, summary: '', text: body, published: NOW.toISOString(), categories: [], enclosures: [] };
 }
 
-const toStory = (i: Item): Story => ({ id: i.id, item: i, copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
+const toStory = (i: Item): Story => ({ id: i.id, item: sanitizeItem(i), copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
 const stream = (): Item[] => [
   item('w1', 'wire', LEAD),
   item('o1', 'outlet', `KANSAS CITY, April 7 (Reuters) - ${LEAD}`),

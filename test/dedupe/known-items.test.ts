@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fileItems, storedItemIds } from '../../src/dedupe/index.ts';
 import type { Item, Story } from '../../src/domain/index.ts';
 import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
+import { sanitizeItem } from '../../src/normalize/index.ts';
 
 const NOW = new Date('2026-02-09T12:00:00Z');
 const OPTIONS = { windowHours: 72, now: NOW };
@@ -13,7 +14,7 @@ function item(id: string, sourceId: string, url: string): Item {
   return { id, sourceId, link: url, url, title: 'Harbor Mills to buy Pell Grain flour unit', summary: '', text: LEAD, published: NOW.toISOString(), categories: [], enclosures: [] };
 }
 
-const toStory = (i: Item): Story => ({ id: i.id, item: i, copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
+const toStory = (i: Item): Story => ({ id: i.id, item: sanitizeItem(i), copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const prefix = `wirefeed-test:${randomUUID()}:`;
 

@@ -92,7 +92,12 @@ describe('one worker cycle, served', () => {
     expect(kurils.url).toBe('https://wire-moscow.example/world/20260207/kurils-claim.html');
     expect(kurils.tags).toEqual(expect.arrayContaining(['RU', 'JP']));
     expect(JSON.stringify(kurils)).toContain('wire-moscow title');
-    expect(kurils.content_html).not.toContain('<script');
+    // Sanitized once, when the story was stored: the paragraphs stay, the script goes; the copy is credited.
+    expect(kurils.content_html).toBe(
+      '<p>MOSCOW, February 7 (Wire Agency) - The Russian Foreign Ministry on Saturday rejected a statement by the Japanese government on the southern Kuril Islands, saying the islands passed to the Soviet Union after the Second World War.</p>' +
+        '<p>Tokyo calls the islands its Northern Territories and has pressed for their return since 1956. Japan and Russia have never signed a peace treaty.</p>' +
+        '<p class="also-reported">Also reported by: <a href="https://wire-moscow.example/world/20260207/kurils-claim.html?utm_source=daily-outlet&amp;utm_medium=rss#top">daily-outlet title</a></p>',
+    );
     expect(new Date(kurils.date_published).toISOString()).toBe('2026-02-07T06:15:00.000Z');
   });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseFixture, testSource } from './sources.ts';
-import { canonicalUrl, normalizeFeed } from '../../src/normalize/index.ts';
+import { canonicalUrl, normalizeFeed, sanitizeItem } from '../../src/normalize/index.ts';
 import { parseFeed, type ParsedFeed } from '../../src/parse/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const SOURCE = testSource('guardian', 'The Guardian', 'https://feeds.example.test/us/rss');
 
 const parsed = (path: string): ParsedFeed => parseFixture(path, SOURCE.url);
+// Items as a story serves them: content sanitized.
+const served = (feed: ParsedFeed) => normalizeFeed(feed, SOURCE, NOW).map(sanitizeItem);
 
 function rss(items: string, channel = ''): ParsedFeed {
   const xml = `<rss version="2.0"><channel><title>T</title><link>https://site.example/news/</link>${channel}${items}</channel></rss>`;
@@ -71,12 +73,12 @@ describe('normalizeFeed on real feeds', () => {
     ['Atom', `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://cdn.example.org/world/"><title>T</title><link href="https://www.example.org/"/>
       <entry><title>A</title><id>urn:a</id><link href="story/1"/><content type="html">&lt;img src="pic.jpg"&gt;</content></entry></feed>`],
   ])('resolves %s links against the root xml:base before the channel link', (_format, xml) => {
-    const [item] = normalizeFeed(parseFeed(new TextEncoder().encode(xml), { url: SOURCE.url }), SOURCE, NOW);
+    const [item] = served(parseFeed(new TextEncoder().encode(xml), { url: SOURCE.url }));
     expect([item?.link, item?.contentHtml]).toEqual(['https://cdn.example.org/world/story/1', '<img src="https://cdn.example.org/world/pic.jpg" />']);
   });
 
   it('resolves content URLs against xml:base', () => {
-    const [entry] = normalizeFeed(parsed('atom/feed-rs__xml-base.atom'), SOURCE, NOW);
+    const [entry] = served(parsed('atom/feed-rs__xml-base.atom'));
     expect(entry?.contentHtml).toBe('<p><img src="https://numi.st/post/2022/travel-uke/IMG_1232.jpeg" /></p>');
   });
 
@@ -134,7 +136,7 @@ describe('normalizeFeed details', () => {
     const content = `<p onclick="steal()">Hi <a href="/story?id=1" target="_blank">more</a> <a href="javascript:alert(1)">x</a></p>
       <script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe>
       <form action="/post"><input name="q"></form><object data="x.swf"></object><img src="pic.jpg" onerror="steal()">`;
-    const [item] = normalizeFeed(rss(`<item><title>T</title><link>/s</link><description><![CDATA[${content}]]></description></item>`), SOURCE, NOW);
+    const [item] = served(rss(`<item><title>T</title><link>/s</link><description><![CDATA[${content}]]></description></item>`));
     expect(item?.contentHtml).toBe(
       '<p>Hi <a href="https://site.example/story?id=1" rel="noopener">more</a> <a rel="noopener">x</a></p>\n      \n      <img src="https://site.example/news/pic.jpg" />',
     );

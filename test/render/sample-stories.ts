@@ -1,4 +1,4 @@
-import type { Item, Story } from '../../src/domain/index.ts';
+import type { Story, StoryItem } from '../../src/domain/index.ts';
 import type { FeedView, SourceRef } from '../../src/render/index.ts';
 
 /** The outlets the sample stories come from. */
@@ -11,7 +11,7 @@ export const SAMPLE_SOURCES: SourceRef[] = [
 /** Sources keyed by id, as renderers take them. */
 export const SAMPLE_SOURCE_MAP: ReadonlyMap<string, SourceRef> = new Map(SAMPLE_SOURCES.map((s) => [s.id, s]));
 
-function item(fields: Partial<Item> & Pick<Item, 'id' | 'sourceId' | 'link' | 'title' | 'published'>): Item {
+function item(fields: Partial<StoryItem> & Pick<StoryItem, 'id' | 'sourceId' | 'link' | 'title' | 'published'>): StoryItem {
   return {
     url: fields.link,
     summary: `${fields.title}. Summary.`,

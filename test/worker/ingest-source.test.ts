@@ -59,3 +59,15 @@ describe('ingestSource on a re-fetched feed', () => {
     expect((await store.getSourceState('wire-africa'))?.itemsSeen).toBe(5);
   });
 });
+
+describe('ingestSource on a new story', () => {
+  it('stores its content sanitized and never the publisher HTML', async () => {
+    const config = configFor(fixtures, 'wire/ria-world.rss');
+    await ingestSource(config.sources[0]!, depsFor(config));
+    const { stories } = await store.listCountry('RU', { limit: 10 });
+    const kurils = stories.find((story) => story.item.url === 'https://wire-moscow.example/world/20260207/kurils-claim.html');
+    // The feed's <script> after the two paragraphs is gone.
+    expect(kurils?.item.contentHtml?.endsWith('Japan and Russia have never signed a peace treaty.</p>')).toBe(true);
+    expect(kurils?.item).not.toHaveProperty('publisherHtml');
+  });
+});
