@@ -3,16 +3,20 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 // Elements that start and end a line of the plain text, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
 const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'section', 'article', 'ul', 'ol', 'table', 'dl', 'dt', 'dd', 'td', 'th']);
-// Elements whose text is no reading text (code, styles, form fields): dropped with their contents.
-const NON_TEXT = new Set(['script', 'style', 'textarea', 'noscript', 'template']);
+// Elements whose contents are no reading text (code, styles, form fields, embedded pages and their
+// fallbacks): dropped whole. The tokenizer reads most of them as raw text, tags and all.
+const NON_TEXT = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'noembed', 'noframes', 'xmp', 'plaintext', 'title']);
+// Elements that have no end tag: inside a dropped element they open nothing that must close.
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 // A tag as a second decoding can reveal it: "<b>", "</b>", "<img src=x>", "<!-- -->"; not "x < y".
 const TAG = /<[a-z/!][^>]*>/i;
 
 /**
- * Plain text of an HTML fragment: tags dropped (script/style with their text), entities decoded,
- * blocks on lines of their own. htmlparser2's tokenizer only, no tree and no sanitizer: nothing
- * here is re-served as HTML, and this runs on every new entry's content.
+ * Plain text of an HTML fragment: tags dropped (script, style, iframe … with their contents),
+ * entities decoded, blocks on lines of their own. htmlparser2's tokenizer only, no tree and no
+ * sanitizer, since this runs on every new entry's content; the text is served only as text (escaped),
+ * and a headline made from it goes through textToLine.
  */
 export function htmlToText(html: string | undefined): string {
   return readHtml(html, true);
@@ -35,36 +39,67 @@ class TextReader implements TokenizerCallbacks {
   private readonly tokenizer = new Tokenizer({ decodeEntities: false }, this);
   private html = '';
   private chunks: string[] = [];
-  private hidden = 0;
+  /** The element whose contents are being dropped, and the elements opened inside it since. */
+  private dropping: string | undefined;
+  private openInside: string[] = [];
+  private lastOpened = '';
 
   read(html: string): string {
     this.html = html;
-    this.chunks = [];
-    this.hidden = 0;
-    this.tokenizer.reset();
-    this.tokenizer.write(html);
-    this.tokenizer.end();
-    const text = this.chunks.join('');
-    this.html = '';
-    this.chunks = [];
-    return text;
+    try {
+      this.tokenizer.write(html);
+      this.tokenizer.end();
+      return this.chunks.join('');
+    } finally {
+      // Nothing of this fragment is kept for the next one, nor kept alive until it comes.
+      this.tokenizer.reset();
+      this.html = '';
+      this.chunks = [];
+      this.dropping = undefined;
+      this.openInside = [];
+    }
   }
 
   ontext(start: number, end: number): void {
-    if (this.hidden === 0) this.chunks.push(this.html.slice(start, end));
+    if (this.dropping === undefined) this.chunks.push(this.html.slice(start, end));
   }
 
   // A block's start breaks the line too: "<p>a<p>b" closes no tag, yet reads as two lines.
   onopentagname(start: number, end: number): void {
     const name = this.html.slice(start, end).toLowerCase();
-    if (NON_TEXT.has(name)) this.hidden++;
-    else if (name === 'br' || BLOCKS.has(name)) this.chunks.push('\n');
+    this.lastOpened = name;
+    if (this.dropping !== undefined) {
+      if (!VOID.has(name)) this.openInside.push(name);
+    } else if (NON_TEXT.has(name)) {
+      this.dropping = name;
+    } else if (name === 'br' || BLOCKS.has(name)) {
+      this.chunks.push('\n');
+    }
   }
 
+  // "<noscript/>" in XHTML content closes at once: it must not drop the rest of the fragment.
+  onselfclosingtag(): void {
+    if (this.dropping === undefined) return;
+    if (this.openInside.length === 0 && this.lastOpened === this.dropping) this.dropping = undefined;
+    else if (this.openInside.at(-1) === this.lastOpened) this.openInside.pop();
+  }
+
+  // The dropped element ends at its own end tag, or where an element around it ends ("<div><noscript>
+  // …</div>": the end tag of the noscript is implied), as a browser's tree builder would have it.
   onclosetag(start: number, end: number): void {
     const name = this.html.slice(start, end).toLowerCase();
-    if (NON_TEXT.has(name)) this.hidden = Math.max(0, this.hidden - 1);
-    else if (BLOCKS.has(name)) this.chunks.push('\n');
+    if (this.dropping !== undefined) {
+      const inside = this.openInside.lastIndexOf(name);
+      if (name !== this.dropping && inside >= 0) {
+        this.openInside.length = inside;
+        return;
+      }
+      const ownEnd = name === this.dropping;
+      this.dropping = undefined;
+      this.openInside = [];
+      if (ownEnd) return;
+    }
+    if (BLOCKS.has(name)) this.chunks.push('\n');
   }
 
   // Attributes, comments, CDATA and declarations carry no reading text.
@@ -78,7 +113,6 @@ class TextReader implements TokenizerCallbacks {
   onend(): void {}
   onopentagend(): void {}
   onprocessinginstruction(): void {}
-  onselfclosingtag(): void {}
   ontextentity(): void {}
 }
 
@@ -120,7 +154,11 @@ function collapseSpaces(text: string): string {
  * that show titles as HTML would otherwise render them.
  */
 export function htmlToLine(html: string | undefined): string {
-  const text = htmlToText(html);
+  return textToLine(htmlToText(html));
+}
+
+/** Plain text on one line with nothing that looks like a tag: a headline made from an entry's text. */
+export function textToLine(text: string): string {
   return (TAG.test(text) ? readHtml(text, false) : text).replace(/\n/g, ' ');
 }
 

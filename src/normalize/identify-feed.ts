@@ -1,7 +1,7 @@
 import type { DateFallback, Source } from '../domain/index.ts';
 import type { ParsedFeed, RawEntry } from '../parse/index.ts';
 import { canonicalUrl, resolveUrl } from './canonical-url.ts';
-import { htmlToLine, truncateAtWord } from './html-text.ts';
+import { htmlToLine, textToLine, truncateAtWord } from './html-text.ts';
 import { itemId } from './item-id.ts';
 import { parseFeedDate } from './parse-date.ts';
 import { sharedGuids, sharedUrls, type LocatedEntry } from './shared-identifiers.ts';
@@ -82,7 +82,7 @@ function identifyEntry(located: LocatedEntry, context: FeedContext, textOf: (ent
   // The text is part of the id only when no guid or link identifies the entry and it lacks a date
   // or a headline (one made from the text then stands in): read it only then.
   const text = !ownGuid && !url && (!entry.published?.trim() || !title) ? textOf(entry, base) : undefined;
-  if (!title && text) title = truncateAtWord(text, TITLE_CHARS);
+  if (!title && text) title = truncateAtWord(textToLine(text), TITLE_CHARS);
   // The published date only: an updated stamp changes with every edit.
   const id = itemId(context.source.id, { guid: ownGuid, url, title, date: entry.published, text: text ?? '' });
   return { id, entry, base, link, url, guid: ownGuid, title, text, ...publishedDate(entry, context.now) };

@@ -1,7 +1,7 @@
 import type { Enclosure, Item, PublisherHtml, Source } from '../domain/index.ts';
 import type { ParsedFeed, RawEntry } from '../parse/index.ts';
 import { resolveUrl } from './canonical-url.ts';
-import { htmlToLine, htmlToText, truncateAtWord } from './html-text.ts';
+import { htmlToLine, htmlToText, textToLine, truncateAtWord } from './html-text.ts';
 import { identifyFeed, TITLE_CHARS, validLanguage, type FeedContext, type IdentifiedEntry, type IdentifiedFeed } from './identify-feed.ts';
 
 const SUMMARY_CHARS = 300;
@@ -43,7 +43,7 @@ function completeEntry(identified: IdentifiedEntry, { source, feed, language }: 
   // Usually only one of the two is present: its text is already known.
   const summarySource = entry.summaryHtml ?? entry.contentHtml;
   const summary = truncateAtWord(summarySource === contentSource ? text : summaryText(summarySource), SUMMARY_CHARS);
-  const title = identified.title || truncateAtWord(text, TITLE_CHARS);
+  const title = identified.title || truncateAtWord(textToLine(text), TITLE_CHARS);
   // Nothing to show or link to (e.g. an entry holding only a GeoRSS point).
   if (!title && !link) return undefined;
   const enclosures = entryEnclosures(entry.enclosures, base);

@@ -11,8 +11,11 @@ const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'fi
  */
 export function sanitizeItem(item: Item): StoryItem {
   const { publisherHtml, ...rest } = item;
+  const story: StoryItem = rest;
+  // Only this function's output is served as HTML, whatever else the object handed in carried.
+  delete story.contentHtml;
   const contentHtml = publisherHtml ? sanitizeContent(publisherHtml.html, publisherHtml.base) : '';
-  return contentHtml ? { ...rest, contentHtml } : rest;
+  return contentHtml ? { ...story, contentHtml } : story;
 }
 
 /**

@@ -132,6 +132,18 @@ describe('normalizeFeed details', () => {
     expect(items.map((item) => item.title)).toEqual(['Breaking: quake hits Hokkaido', 'Hello']);
   });
 
+  it('makes a headline and summary without markup from content with none of its own', () => {
+    const content = '<p>Quake hits Hokkaido</p><iframe><img src=x onerror=alert(1)></iframe>';
+    const [item] = normalizeFeed(rss(`<item><link>/q</link><description><![CDATA[${content}]]></description></item>`), SOURCE, NOW);
+    expect([item?.title, item?.summary, item?.text]).toEqual(['Quake hits Hokkaido', 'Quake hits Hokkaido', 'Quake hits Hokkaido']);
+  });
+
+  it('serves as HTML only what the sanitizer gave, whatever else the item carried', () => {
+    const [item] = normalizeFeed(rss('<item><title>T</title><link>/s</link></item>'), SOURCE, NOW);
+    const stray = { ...item!, contentHtml: '<img src=x onerror=alert(1)>' };
+    expect(sanitizeItem(stray)).not.toHaveProperty('contentHtml');
+  });
+
   it('sanitizes content: no script, style, iframe, form or handlers; safe absolute links', () => {
     const content = `<p onclick="steal()">Hi <a href="/story?id=1" target="_blank">more</a> <a href="javascript:alert(1)">x</a></p>
       <script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe>
