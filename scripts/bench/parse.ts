@@ -10,7 +10,7 @@ import { parseFeed, type ParsedFeed } from '../../src/parse/index.ts';
 import { feedFiles } from '../eval-data.ts';
 import { fmt, heapUsedMb, median, timeRuns, type BenchSection } from './measure.ts';
 
-const RUNS = 15;
+const RUNS = 21;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = path.resolve(root, '../shared/fixtures/feeds');
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -100,20 +100,28 @@ function everyEntrySanitized(doc: Doc): number {
   return outcome.ok ? outcome.items.length : 0;
 }
 
-// Rounds of one pass each, so load from other processes falls on every task alike; medians per task.
-// A full collection before each pass, so no task pays for the garbage the one before it left.
-function interleaved(tasks: (() => unknown)[]): number[] {
+// Rounds of one pass of each task, each round starting at the next task, so load from other
+// processes falls on every task alike; a full collection before each pass, so no task pays for the
+// garbage the one before it left. Returns each task's pass times, by round.
+function interleaved(tasks: (() => unknown)[]): number[][] {
   const samples = tasks.map(() => [] as number[]);
   for (let round = 0; round <= RUNS; round++) {
-    tasks.forEach((task, index) => {
+    tasks.forEach((_, offset) => {
+      const index = (round + offset) % tasks.length;
       (globalThis as { gc?: () => void }).gc?.();
       const started = performance.now();
-      task();
+      tasks[index]!();
       // Round 0 warms up.
       if (round > 0) samples[index]!.push(performance.now() - started);
     });
   }
-  return samples.map((times) => median(times));
+  return samples;
+}
+
+// A task's time against the baseline's: the median of the two's ratio within each round, which a
+// slow spell of the machine moves far less than a ratio of the two medians.
+function pairedRatio(task: number[], baseline: number[]): number {
+  return median(task.map((ms, round) => ms / baseline[round]!));
 }
 
 /** MB/s and items/s of wirefeed parse + normalize and of feedsmith's bare parse; the largest file's cost. */
@@ -127,7 +135,10 @@ export async function benchParse(): Promise<BenchSection> {
   const bareItems = count(bare);
   const refetchItems = count(refetch);
   const tasks = [firstSight, everyEntrySanitized, refetch, parseOnly, normalizeOnly, bare, bareFromBytes].map((run) => () => count(run));
-  const [firstMs, sanitizedMs, refetchMs, parseMs, normalizeMs, bareMs, bytesMs] = interleaved(tasks) as [number, number, number, number, number, number, number];
+  const samples = interleaved(tasks);
+  const bareSamples = samples[5]!;
+  const [firstMs, sanitizedMs, refetchMs, parseMs, normalizeMs, bareMs, bytesMs] = samples.map((times) => median(times)) as [number, number, number, number, number, number, number];
+  const [first, sanitized, refetched, parsed, normalized, , fromBytes] = samples.map((times) => pairedRatio(times, bareSamples)) as [number, number, number, number, number, number, number];
   const largest = docs.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
   const largestMs = median(await timeRuns(RUNS, () => everyEntrySanitized(largest)));
   const heapBefore = heapUsedMb();
@@ -136,27 +147,27 @@ export async function benchParse(): Promise<BenchSection> {
   const heapGrowth = process.memoryUsage().heapUsed / 2 ** 20 - heapBefore;
   const retained = heapUsedMb() - heapBefore;
   const rate = (ms: number, n: number) => (n / ms) * 1000;
-  const over = (ms: number, base = bareMs) => `${ms < base ? '−' : ''}${fmt(Math.abs(ms / base - 1) * 100)}%`;
-  const signed = (ms: number) => (ms < bareMs ? over(ms) : `+${over(ms)}`);
-  const share = (ms: number) => `${fmt((ms / bareMs) * 100)}%`;
-  const verdict = (ratio: number) => (ratio <= 0.3 ? 'within' : 'over');
+  // Ratios are paired medians (see pairedRatio): "+30%" is a pass 1.30 times the bare parse's.
+  const signed = (ratio: number) => `${ratio < 1 ? '−' : '+'}${fmt(Math.abs(ratio - 1) * 100)}%`;
+  const share = (ratio: number) => `${fmt(ratio * 100)}%`;
+  const verdict = (cost: number) => (cost <= 0.3 ? 'within' : 'over');
   const row = (what: string, ms: number, n: number, cost: string) => `| ${what} | ${fmt(rate(ms, megabytes), 1)} | ${fmt(rate(ms, n))} | ${fmt(ms, 1)} | ${cost} |`;
   const body = [
     '| pipeline | MB/s | items/s | median ms per corpus pass | against the bare parse |',
     '| --- | ---: | ---: | ---: | ---: |',
-    row('wirefeed parse + normalize, every entry new (charset, lenient recovery, ids, URLs, dates, plain text, summary, media, people)', firstMs, items, signed(firstMs)),
-    row('the same, and every entry sanitized as if it started a story (`wirefeed parse`)', sanitizedMs, items, signed(sanitizedMs)),
-    row('wirefeed parse + identify, a re-fetch of entries the store holds (ids, links, dates; no content read)', refetchMs, refetchItems, signed(refetchMs)),
-    row('wirefeed parse only (charset, lenient recovery, format adapters)', parseMs, items, signed(parseMs)),
-    row('wirefeed normalize only, on feeds it parsed beforehand (every entry new)', normalizeMs, items, `${share(normalizeMs)} of it`),
+    row('wirefeed parse + normalize, every entry new (charset, lenient recovery, ids, URLs, dates, plain text, summary, media, people)', firstMs, items, signed(first)),
+    row('the same, and every entry sanitized as if it started a story (`wirefeed parse`)', sanitizedMs, items, signed(sanitized)),
+    row('wirefeed parse + identify, a re-fetch of entries the store holds (ids, links, dates; no content read)', refetchMs, refetchItems, signed(refetched)),
+    row('wirefeed parse only (charset, lenient recovery, format adapters)', parseMs, items, signed(parsed)),
+    row('wirefeed normalize only, on feeds it parsed beforehand (every entry new)', normalizeMs, items, `${share(normalized)} of its time`),
     row('baseline: feedsmith parseFeed on UTF-8 text', bareMs, bareItems, '—'),
-    row('feedsmith parseFeed on the bytes, decoded as UTF-8 in the pass', bytesMs, bareItems, signed(bytesMs)),
+    row('feedsmith parseFeed on the bytes, decoded as UTF-8 in the pass', bytesMs, bareItems, signed(fromBytes)),
     '',
-    `Over the ${docs.length} files (${fmt(megabytes, 2)} MB, ${fmt(items)} items normalized; feedsmith alone reads ${fmt(bareItems)}) of the fixture corpus, one core, files read beforehand, median of ${RUNS} interleaved passes with a collection before each.`,
-    `Normalization itself costs ${share(normalizeMs)} of the bare parse (${verdict(normalizeMs / bareMs)} the 30% budget). From bytes to normalized items costs ${over(firstMs)} on top of the bare parse of decoded text (${verdict(firstMs / bareMs - 1)} it),`,
-    `${over(firstMs, bytesMs)} on top of feedsmith reading the same bytes; of that, parsing alone (charset checks, control characters, lenient recovery, adapters) is ${over(parseMs)}.`,
-    `A re-fetch, which reads only the identity of the entries the store holds, costs ${over(refetchMs)} (${verdict(refetchMs / bareMs - 1)} it).`,
-    `Content is sanitized once per story, when the worker stores it; copies and entries seen before never are. Sanitizing every entry of the corpus would cost ${over(sanitizedMs)} in all,`,
+    `Over the ${docs.length} files (${fmt(megabytes, 2)} MB, ${fmt(items)} items normalized; feedsmith alone reads ${fmt(bareItems)}) of the fixture corpus, one core, files read beforehand;`,
+    `${RUNS} rounds of one pass of each task, a collection before each pass. Times are medians; the last column is the median of each round's ratio to the bare parse in that round.`,
+    `Normalization itself costs ${share(normalized)} of the bare parse (${verdict(normalized)} the 30% budget). From bytes to normalized items costs ${signed(first)} (${verdict(first - 1)} it);`,
+    `of that, parsing (charset checks, control characters, lenient recovery, adapters) is ${signed(parsed)}. A re-fetch, which reads only the identity of the entries the store holds, costs ${signed(refetched)} (${verdict(refetched - 1)} it).`,
+    `Content is sanitized once per story, when the worker stores it; copies and entries seen before never are. Sanitizing every entry of the corpus too costs ${signed(sanitized)} in all,`,
     `${fmt(((sanitizedMs - firstMs) / items) * 1000, 1)} µs an entry on average: sanitize-html parses each body again as HTML (${fmt(contentMb, 1)} million characters of content against ${fmt(megabytes, 1)} MB of feeds).`,
     `The largest file, ${path.relative(CORPUS, largest.file)} (${fmt(largest.bytes.length / 1024)} KB, ${kept.ok ? kept.items.length : 0} items), takes ${fmt(largestMs, 1)} ms with every entry sanitized;`,
     `one parse of it grows the heap by ${fmt(heapGrowth, 1)} MB before collection and keeps ${fmt(retained, 1)} MB of items.`,
