@@ -87,6 +87,11 @@ describe('wirefeed fetch-once', () => {
       expect(result.stdout).toMatch(/^gone +failed +fetch: 404 from 127\.0\.0\.1/m);
       expect(result.stdout).toMatch(/^3 sources, 1 failed$/m);
       expect(await redis.zcard('wirefeed:region:world')).toBe(4);
+      // Stories reach Redis with their content sanitized, and nothing of the publisher's HTML.
+      const stories = await Promise.all((await redis.keys('wirefeed:story:*')).map(async (key) => JSON.parse((await redis.get(key)) ?? '{}')));
+      const kurils = stories.find((story) => story.item?.url === 'https://wire-moscow.example/world/20260207/kurils-claim.html');
+      expect(kurils?.item.contentHtml).toMatch(/^<p>MOSCOW, February 7 .*never signed a peace treaty\.<\/p>$/);
+      expect(stories.filter((story) => 'publisherHtml' in story.item || /<script/.test(story.item.contentHtml ?? ''))).toEqual([]);
     } finally {
       const keys = await redis.keys('wirefeed:*');
       if (keys.length) await redis.unlink(...keys);
