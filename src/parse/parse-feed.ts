@@ -6,6 +6,7 @@ import { fromJson } from './json.ts';
 import { parseLeniently, type LenientFeed } from './lenient-parse.ts';
 import { trimGeoRss } from './georss-padding.ts';
 import { fromRdf } from './rdf.ts';
+import { rootTag } from './recover-xml.ts';
 import { stripControlChars } from './repair-xml.ts';
 import { fromRss } from './rss.ts';
 import type { ParsedFeed, RawEntry } from './types.ts';
@@ -36,12 +37,19 @@ export function parseFeed(body: Uint8Array, meta: DocumentMeta): ParsedFeed {
   const unreadVersion = parsed.format === 'json' ? unsupportedJsonFeedVersion(text) : undefined;
   if (unreadVersion) throw unsupported(unreadVersion, meta.url);
   const feed = toParsedFeed(parsed, meta.url, text);
-  const warnings = [...decoded.warnings, ...recovered];
+  const warnings = [...decoded.warnings, ...recovered, ...versionWarning(parsed, text)];
   if (removed) warnings.push(`parse: removed ${removed} control characters`);
   const { entries, skipped } = dropEmptyEntries(feed.entries, text);
   if (skipped) warnings.push(`parse: skipped ${skipped} ${skipped === 1 ? 'entry' : 'entries'} with no title, link or content`);
   else if (entries.length === 0) warnings.push('parse: the feed has no entries');
   return { ...feed, entries: entries.map(withGuidLink), warnings };
+}
+
+// RSS readers guess the dialect from the version; one without says nothing, and is read as 2.0.
+function versionWarning(parsed: LenientFeed, text: string): string[] {
+  if (parsed.format !== 'rss') return [];
+  const tag = rootTag(text);
+  return tag && /^<(?:[\w.-]+:)?rss\b/i.test(tag) && !/\sversion\s*=/.test(tag) ? ['parse: <rss> has no version attribute, read as RSS 2.0'] : [];
 }
 
 // An entry without a link whose guid is a web address (RSS permalink guid, Atom id, JSON id) lives there.

@@ -14,6 +14,12 @@ export function rootName(text: string): string | undefined {
   return ELEMENT_NAME.exec(text.slice(PROLOG.exec(text)?.[0].length ?? 0))?.[1];
 }
 
+/** The root element's start tag as written (`<rss version="2.0" …>`), or undefined. */
+export function rootTag(text: string): string | undefined {
+  const start = PROLOG.exec(text)?.[0].length ?? 0;
+  return /^<[A-Za-z_](?:[^>"']|"[^"]*"|'[^']*')*>/.exec(text.slice(start, start + 4096))?.[0];
+}
+
 /** The feed family a root element names (`rss`, `feed`, `rdf:RDF`, prefixed `r:rss`), if any. */
 export function rootFormat(name: string | undefined): FeedFormat | undefined {
   const local = name?.split(':').pop()?.toLowerCase();

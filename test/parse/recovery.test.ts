@@ -70,9 +70,14 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
     ]);
   });
 
-  it('reads an <rss> with no version attribute', () => {
-    const feed = parseText('<rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>');
-    expect(feed.entries.map((entry) => entry.title)).toEqual(['A']);
+  it('reads an <rss> with no version attribute, with a warning', () => {
+    const feed = parseText('<?xml version="1.0"?>\n<!-- no version --><rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>');
+    expect([feed.entries.map((entry) => entry.title), feed.warnings]).toEqual([['A'], ['parse: <rss> has no version attribute, read as RSS 2.0']]);
+  });
+
+  it('has no warning for an <rss> with a version, however its attributes are written', () => {
+    const feed = parseText(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/"\n  version='0.92'><channel><title>T</title><item><title>A</title></item></channel></rss>`);
+    expect(feed.warnings).toEqual([]);
   });
 });
 
