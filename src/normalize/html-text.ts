@@ -118,11 +118,6 @@ class TextReader implements TokenizerCallbacks {
 
 const textReader = new TextReader();
 
-/** Plain text of HTML-escaped text (tags already gone): entities decoded, whitespace collapsed per line. */
-export function textFromEscaped(escaped: string): string {
-  return decodeText(escaped, true);
-}
-
 function decodeText(escaped: string, unwrapMarkup: boolean): string {
   let text = decodeHTML(escaped);
   // Publishers that escape twice ("&amp;amp;") leave entities behind after one decoding.
