@@ -1,9 +1,10 @@
 // The issue's baseline on the dev stream: each item against every item of the past 72 h by word
 // 3-gram Jaccard ≥ 0.5 over title + first 300 characters, next to wirefeed on the same stream.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileItems, plainText } from '../../src/dedupe/index.ts';
+import { plainText } from '../../src/dedupe/index.ts';
 import type { Item } from '../../src/domain/index.ts';
-import { EmbeddedStore } from '../../src/store/index.ts';
+import { SqliteStore } from '../../src/store/index.ts';
+import { fileFeed } from '../../src/worker/index.ts';
 import { median, timeRuns } from './measure.ts';
 import { sanitizeItem } from '../../src/normalize/index.ts';
 
@@ -82,11 +83,13 @@ function toItem(line: Line): Item {
 
 // What `wirefeed dedupe` does with the stream, without the process and JSON around it.
 async function dedupeStream(items: Item[]): Promise<void> {
-  const store = EmbeddedStore.inMemory();
+  const store = SqliteStore.inMemory();
+  const state = { sourceId: 'bench', consecutiveFailures: 0, itemsSeen: 0 };
   const now = new Date();
   for (let at = 0; at < items.length; at += CHUNK) {
     const chunk = items.slice(at, at + CHUNK);
-    await fileItems(chunk, store, { windowHours: 72, now }, (item) => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] }));
+    const toStory = (item: Item) => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
+    await fileFeed(chunk, state, { store, windowHours: 72, now, toStory });
   }
   await store.close();
 }

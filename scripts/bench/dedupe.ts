@@ -3,10 +3,11 @@
 // Throughput texts are synthetic (words drawn from a generator seeded by the story's id), never data.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { fileItems, findStories, indexStories, type DedupeOptions } from '../../src/dedupe/index.ts';
+import { decideStories, type DedupeOptions } from '../../src/dedupe/index.ts';
 import { hash32 } from '../../src/dedupe/fingerprint.ts';
 import type { Item, Story } from '../../src/domain/index.ts';
-import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
+import { RedisStore, SqliteStore, type Store } from '../../src/store/index.ts';
+import { fileFeed } from '../../src/worker/index.ts';
 import { benchStream } from './dedupe-stream.ts';
 import { dedupeSection, type StoreFigures } from './dedupe-section.ts';
 import { median, timeRuns, type BenchSection } from './measure.ts';
@@ -54,26 +55,32 @@ function feeds(items: Item[], size: number): Item[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-// The dedupe stage alone: identity, candidates, verification and the index write; no story saved.
+const STATE = { sourceId: 'bench', consecutiveFailures: 0, itemsSeen: 0 };
+
+// A feed through dedupe and filing: identity, candidates, verification, then one atomic write of its
+// stories, copies, identity keys and fingerprints (stories built without classifying or sanitizing).
 async function dedupeFeed(feed: Item[], store: Store, options: DedupeOptions): Promise<void> {
-  const verdicts = await findStories(feed, store, options);
-  const fresh = verdicts.flatMap((v, i) => (v.kind === 'new' ? [{ storyId: (feed[i] as Item).id, index: v.index }] : []));
-  await indexStories(store, fresh, options);
+  await fileFeed(feed, STATE, { store, ...options, toStory: bareStory(options.now) });
 }
+
+const bareStory = (now: Date) => (item: Item): Story => {
+  const { text: _text, publisherHtml: _html, ...rest } = item;
+  return { id: item.id, item: rest, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] };
+};
 
 // Feeds one after another, or `inFlight` at once as the worker polls several sources together.
 async function dedupeStage(items: Item[], store: Store, options: DedupeOptions, inFlight = 1): Promise<void> {
   await inParallel(feeds(items, FEED), (feed) => dedupeFeed(feed, store, options), inFlight);
 }
 
-// The whole ingest step: the stage plus saving each new story and adding each copy.
+// The whole ingest step: the stage with each new story sanitized as the worker does.
 async function ingest(items: Item[], store: Store, options: DedupeOptions): Promise<void> {
-  for (const feed of feeds(items, FEED)) await fileItems(feed, store, options, toStory(options.now));
+  for (const feed of feeds(items, FEED)) await fileFeed(feed, STATE, { store, ...options, toStory: toStory(options.now) });
 }
 
 async function fill(store: Store, options: DedupeOptions): Promise<void> {
   const items = Array.from({ length: STORIES }, (_, i) => randomItem(`pre-${i}`, 'wire', options.now));
-  for (const feed of feeds(items, 1000)) await fileItems(feed, store, options, toStory(options.now));
+  for (const feed of feeds(items, 1000)) await fileFeed(feed, STATE, { store, ...options, toStory: bareStory(options.now) });
 }
 
 // One batch: half new stories, half copies of stories in the window (another outlet, new URL).
@@ -107,7 +114,7 @@ async function measure(store: Store, options: DedupeOptions): Promise<StoreFigur
   const ingested = batches('i', options);
   const whole = await timeRuns(RUNS, () => ingest(ingested(), store, options));
   const lookups = batch('lookup', options);
-  const base = await timeRuns(RUNS, () => inParallel(lookups, async (item) => void (await store.findByIdentity([`url:${item.url}`]))));
+  const base = await timeRuns(RUNS, () => inParallel(lookups, async (item) => void (await store.findHolders([`url:${item.url}`]))));
   return { stage: rate(stage), stageInFlight: rate(inFlight), ingest: rate(whole), baseline: rate(base), copyShare: await copyShare(store, options) };
 }
 
@@ -115,8 +122,8 @@ async function measure(store: Store, options: DedupeOptions): Promise<StoreFigur
 // stage that found none would be measuring lookups that miss, the cheaper path.
 async function copyShare(store: Store, options: DedupeOptions): Promise<number> {
   const items = batch('check', options);
-  const verdicts = await findStories(items, store, options);
-  return verdicts.filter((v) => v.kind === 'copy').length / items.length;
+  const decisions = await decideStories(items, store, options);
+  return decisions.filter((d) => d.kind === 'copy').length / items.length;
 }
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
@@ -144,7 +151,7 @@ async function indexBytesPerStory(store: Store, admin: Redis, options: DedupeOpt
 /** Dedupe items/s at 100,000 stories in the window on both stores, Redis index bytes per story, dev-stream baseline. */
 export async function benchDedupe(): Promise<BenchSection> {
   const options: DedupeOptions = { windowHours: 72, now: new Date() };
-  const embedded = EmbeddedStore.inMemory();
+  const embedded = SqliteStore.inMemory();
   await fill(embedded, options);
   const onEmbedded = await measure(embedded, options);
   await embedded.close();

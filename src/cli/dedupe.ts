@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileItems, plainText, type FiledItem } from '../dedupe/index.ts';
+import { plainText } from '../dedupe/index.ts';
 import type { Item, Story } from '../domain/index.ts';
 import { canonicalUrl } from '../normalize/index.ts';
-import { EmbeddedStore, type Store } from '../store/index.ts';
+import { SqliteStore, type Store } from '../store/index.ts';
+import { fileFeed, type FiledItem } from '../worker/index.ts';
 import type { CommandIo } from './classify.ts';
 import { sanitizeItem } from '../normalize/index.ts';
 
@@ -43,6 +44,8 @@ interface Entry {
 
 // Lines are deduped in chunks, one store round trip per step for a whole chunk, as a worker does a feed.
 const CHUNK = 256;
+// The command files a stream, not a source: its filings carry this state of its own.
+const STREAM_STATE = { sourceId: 'wirefeed-dedupe', consecutiveFailures: 0, itemsSeen: 0 };
 
 // The id of an earlier item of the same story, or null when the item starts one.
 function duplicateOf(item: Item, filed: FiledItem): string | null {
@@ -68,7 +71,7 @@ async function dedupeChunk(chunk: Entry[], store: Store, windowHours: number, io
   let filed: FiledItem[] = [];
   let failures = 0;
   try {
-    filed = await fileItems(items, store, { windowHours, now }, (item) => toStory(item, now));
+    filed = await fileFeed(items, STREAM_STATE, { store, windowHours, now, toStory: (item) => toStory(item, now) });
   } catch (error) {
     failures = items.length;
     io.stderr.write(`dedupe: lines ${chunk[0]?.lineNumber}-${chunk.at(-1)?.lineNumber}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -89,7 +92,7 @@ export async function dedupeCommand(args: string[], io: CommandIo, options: { wi
     io.stderr.write(`dedupe: unknown argument ${args[0]}\n${USAGE}`);
     return 2;
   }
-  const store = EmbeddedStore.inMemory();
+  const store = SqliteStore.inMemory();
   let lineNumber = 0;
   let failures = 0;
   let chunk: Entry[] = [];

@@ -40,3 +40,8 @@ export class StoreError extends Error {
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
+
+/** A query the caller got wrong: a malformed cursor, a page size that is not a positive integer. */
+export class QueryError extends Error {
+  override name = 'QueryError';
+}

@@ -17,8 +17,11 @@ export interface Classification {
   evidence: Evidence[];
 }
 
-/** The item a story is shown as: its content sanitized, once, when the story was stored. */
-export interface StoryItem extends Omit<Item, 'publisherHtml'> {
+/**
+ * The item a story is shown as: its content sanitized, once, when the story was stored. Its plain
+ * `text` (what dedupe and classification read) is not kept: the sanitized content says the same.
+ */
+export interface StoryItem extends Omit<Item, 'publisherHtml' | 'text'> {
   /** Sanitized HTML, safe to re-serve. */
   contentHtml?: string;
   /** Never here: an Item is no StoryItem until sanitizeItem has made its content safe. */

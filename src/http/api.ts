@@ -37,7 +37,8 @@ export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
   });
   // Each source's last poll as the worker recorded it: what a newsroom checks when a feed goes quiet.
   router.get('/api/sources', async (_req, res) => {
-    const sources = await Promise.all([...catalog.sources.values()].map(async (source) => apiSource(source, await store.getSourceState(source.id))));
+    const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
+    const sources = [...catalog.sources.values()].map((source) => apiSource(source, states.get(source.id)));
     res.set('cache-control', 'no-cache');
     res.type(JSON_TYPE).send(JSON.stringify({ sources }));
   });
@@ -45,7 +46,7 @@ export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
     const region = catalog.region(req.params.region);
     const query = pageQuery.safeParse(req.query);
     if (!query.success) return badQuery(res, query.error);
-    const page = await store.listRegion(region.id, query.data);
+    const page = await store.listStories({ region: region.id, ...query.data });
     const path = `/api/regions/${encodeURIComponent(region.id)}/stories`;
     sendPage(res, { region: { id: region.id, title: region.title } }, page, nextUrl(catalog, path, query.data.limit, page));
   });
@@ -53,7 +54,7 @@ export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
     const country = catalog.country(req.params.cc);
     const query = pageQuery.safeParse(req.query);
     if (!query.success) return badQuery(res, query.error);
-    const page = await store.listCountry(country.code, query.data);
+    const page = await store.listStories({ country: country.code, ...query.data });
     const path = `/api/countries/${country.code.toLowerCase()}/stories`;
     sendPage(res, { country }, page, nextUrl(catalog, path, query.data.limit, page));
   });

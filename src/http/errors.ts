@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { NotFoundError, StoreError } from '../domain/index.ts';
+import { NotFoundError, QueryError, StoreError } from '../domain/index.ts';
 import { requestLogger } from './request-log.ts';
 
 /** Any path no route answered: a 404 that points at the ones that exist. */
@@ -11,7 +11,7 @@ export const unknownRoute: RequestHandler = (req) => {
   );
 };
 
-/** The one error handler: NotFoundError → 404, StoreError → 503, client errors keep their 4xx, the rest → 500. */
+/** The one error handler: NotFoundError → 404, QueryError → 400, StoreError → 503, client errors keep their 4xx, the rest → 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     const status = statusOf(error);
@@ -26,6 +26,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 function statusOf(error: unknown): number {
   if (error instanceof NotFoundError) return 404;
+  if (error instanceof QueryError) return 400;
   if (error instanceof StoreError) return 503;
   // Express's own errors (a malformed %-escape in a path …) carry a 4xx status.
   const status = (error as { status?: unknown } | null)?.status;

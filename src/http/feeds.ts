@@ -29,7 +29,7 @@ export function feedRoutes(deps: FeedDeps): Router {
   router.get('/feeds/country/:file', async (req, res) => {
     const [name, format] = splitFile(req.params.file);
     const country = catalog.country(name);
-    const page = await store.listCountry(country.code, { limit: output.itemsPerFeed });
+    const page = await store.listStories({ country: country.code, limit: output.itemsPerFeed });
     const key = `country/${country.code.toLowerCase()}`;
     const title = `${output.title}: ${country.name}`;
     const view = viewOf(deps, key, title, `Stories about ${country.name}`, page.stories);
@@ -38,7 +38,7 @@ export function feedRoutes(deps: FeedDeps): Router {
   router.get('/feeds/:file', async (req, res) => {
     const [name, format] = splitFile(req.params.file);
     const region = catalog.region(name);
-    const page = await store.listRegion(region.id, { limit: output.itemsPerFeed });
+    const page = await store.listStories({ region: region.id, limit: output.itemsPerFeed });
     const view = viewOf(deps, region.id, `${output.title}: ${region.title}`, region.description, page.stories);
     sendFeed(res, view, format);
   });

@@ -13,7 +13,7 @@ export function indexPageRoutes(store: Store, catalog: Catalog, output: OutputCo
   router.get('/', async (_req, res) => {
     const regions: IndexRegion[] = await Promise.all(
       catalog.regions.map(async (region) => {
-        const page = await store.listRegion(region.id, { limit: HEADLINES_PER_REGION });
+        const page = await store.listStories({ region: region.id, limit: HEADLINES_PER_REGION });
         // Relative links keep the page usable on whatever host name it is reached by.
         const feeds = { rss: `/feeds/${region.id}.rss`, atom: `/feeds/${region.id}.atom`, json: `/feeds/${region.id}.json` };
         return { id: region.id, title: region.title, description: region.description, feeds, headlines: page.stories };

@@ -10,7 +10,8 @@ const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'fi
  * of a story or an entry seen before is never served, so it never needs it.
  */
 export function sanitizeItem(item: Item): StoryItem {
-  const { publisherHtml, ...rest } = item;
+  // The plain text was for dedupe and classification; the sanitized content says the same.
+  const { publisherHtml, text, ...rest } = item;
   const story: StoryItem = rest;
   // Only this function's output is served as HTML, whatever else the object handed in carried.
   delete story.contentHtml;

@@ -1,7 +1,7 @@
 import { escapeText } from 'entities';
 import { Feed } from 'feed';
 import type { Enclosure as FeedEnclosure, Extension, Item as FeedItem } from 'feed';
-import type { Item, Story } from '../domain/index.ts';
+import type { Story, StoryItem } from '../domain/index.ts';
 import { alsoReportedHtml } from './also-reported.ts';
 import type { FeedView, SourceRef } from './feed-view.ts';
 
@@ -61,13 +61,13 @@ function contentOf(story: Story, sources: ReadonlyMap<string, SourceRef>): strin
 
 // RSS carries the outlet in <source>; Atom and JSON have no such slot in the feed package, so the
 // outlet stands in as author when the item names none.
-function authorsOf(item: Item, source: SourceRef | undefined, format: FeedFormat): FeedItem['author'] {
+function authorsOf(item: StoryItem, source: SourceRef | undefined, format: FeedFormat): FeedItem['author'] {
   if (item.author) return [{ name: item.author }];
   if (format === 'rss') return undefined;
   return [{ name: source?.title ?? item.sourceId }];
 }
 
-function mediaOf(item: Item): FeedEnclosure | undefined {
+function mediaOf(item: StoryItem): FeedEnclosure | undefined {
   const first = item.enclosures[0];
   if (first) {
     const media: FeedEnclosure = { url: first.url };

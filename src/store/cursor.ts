@@ -1,4 +1,4 @@
-import { NotFoundError } from '../domain/index.ts';
+import { QueryError } from '../domain/index.ts';
 import type { IndexEntry } from './story-order.ts';
 
 // A cursor names the last entry of a page (score and id) rather than an offset, so a page
@@ -9,14 +9,14 @@ export function encodeCursor(entry: IndexEntry): string {
   return Buffer.from(`${entry.score}:${entry.id}`, 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor; one this store did not issue is a page that does not exist. */
+/** Decodes a cursor; one this store did not issue is a QueryError. */
 export function decodeCursor(cursor: string): IndexEntry {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const colon = text.indexOf(':');
   const score = Number(text.slice(0, colon));
   const id = text.slice(colon + 1);
   if (colon <= 0 || !Number.isFinite(score) || id === '' || encodeCursor({ score, id }) !== cursor) {
-    throw new NotFoundError(`store: no such page, "${cursor}" is not a cursor this store issued`);
+    throw new QueryError(`store: "${cursor.slice(0, 40)}" is not a cursor this store issued`);
   }
   return { score, id };
 }

@@ -1,14 +1,20 @@
 /** The store stage: the Store interface and its two implementations. */
 export type {
   Store,
+  DedupeLookup,
   StoryPage,
-  SaveOutcome,
-  ListOptions,
-  FingerprintEntry,
+  StoryQuery,
+  FeedRef,
+  FeedVersion,
+  Fingerprint,
   FingerprintCandidate,
   FingerprintWindow,
+  Reporters,
+  FilingEntry,
+  SourceFiling,
+  FilingOutcome,
 } from './store.ts';
-export { RedisStore, type RedisStoreOptions } from './redis-store.ts';
-export { EmbeddedStore, type EmbeddedOptions } from './embedded-store.ts';
-export { openStore, connectRedis, EMBEDDED_FILE, type OpenStoreOptions } from './open-store.ts';
-export { createKeys, DEFAULT_PREFIX, type RedisKeys } from './keys.ts';
+export { RedisStore, type RedisStoreOptions } from './redis/redis-store.ts';
+export { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
+export { openStore, connectRedis, STORE_FILE, LEGACY_JSON_FILE, type OpenStoreOptions } from './open-store.ts';
+export { searchWords } from './search-words.ts';

@@ -1,4 +1,4 @@
-import { StoreError, type Story } from '../domain/index.ts';
+import { QueryError, StoreError, type Story } from '../domain/index.ts';
 
 /** One entry of a listing index: a story id and its score (published time in ms). */
 export interface IndexEntry {
@@ -49,6 +49,6 @@ export function storyScores(story: Story): { published: number; firstSeen: numbe
 /** Refuses a page size that is not a positive integer. */
 export function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new StoreError(`store: list limit must be a positive integer, got ${limit}`);
+    throw new QueryError(`store: list limit must be a positive integer, got ${limit}`);
   }
 }

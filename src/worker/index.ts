@@ -1,4 +1,5 @@
 /** The scheduled worker: chains fetch → parse → normalize → dedupe → classify → store per source. */
 export { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
+export { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 export { runCycle, type CycleScope } from './run-cycle.ts';
 export { startWorker, type Worker } from './schedule.ts';

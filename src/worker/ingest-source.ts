@@ -6,7 +6,8 @@ import type { Store } from '../store/index.ts';
 import { fetchSource } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { completeItems, identifyEntries, sanitizeItem } from '../normalize/index.ts';
-import { fileItems, storedItemIds } from '../dedupe/index.ts';
+import { storedItemIds } from '../dedupe/index.ts';
+import { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
@@ -30,70 +31,71 @@ export interface SourceReport {
   error?: string;
 }
 
+/** A poll's result before filing: nothing new, or the feed's unseen items and what to remember. */
+type Poll =
+  | { kind: 'not-modified' }
+  | { kind: 'feed'; items: Item[]; entries: number; warnings: string[]; etag?: string; lastModified?: string };
+
 /**
- * Fetches, parses, dedupes, classifies and stores one source; records its state either way.
- * Sources polled at once share `inTurn`, so their feeds are filed one after another: a near copy
- * then always finds the story another source's feed just stored.
+ * Fetches, parses, dedupes, classifies and files one source; its new state is filed with its stories
+ * in one store write, so the state never runs ahead of them. Sources polled at once share `inTurn`,
+ * so one process files their feeds one after another and rarely races itself.
  */
 export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InTurn = createInTurn()): Promise<SourceReport> {
-  const previous = await deps.store.getSourceState(source.id);
+  const previous = (await deps.store.getSourceState(source.id)) ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 };
   const fetchedAt = deps.now().toISOString();
-  const report: SourceReport = { sourceId: source.id, status: 'ok', items: 0, newStories: 0, copies: 0, warnings: [] };
-  let outcome: Partial<SourceState>;
+  let poll: Poll;
   try {
-    outcome = await pollSource(source, previous, deps, report, inTurn);
+    poll = await pollSource(source, previous, deps);
   } catch (error) {
-    report.status = 'failed';
-    report.error = error instanceof Error ? error.message : String(error);
-    outcome = { lastError: report.error, consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1 };
+    const message = error instanceof Error ? error.message : String(error);
+    const state = { ...previous, lastFetchedAt: fetchedAt, lastError: message, consecutiveFailures: previous.consecutiveFailures + 1 };
+    await inTurn(() => fileFeed([], state, filingDeps(source, deps)));
+    return { ...emptyReport(source), status: 'failed', error: message };
   }
-  const base = previous ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 };
-  await deps.store.saveSourceState({ ...base, lastFetchedAt: fetchedAt, ...outcome });
-  return report;
+  const success = { ...previous, lastFetchedAt: fetchedAt, lastSuccessAt: deps.now().toISOString(), lastError: undefined, consecutiveFailures: 0 };
+  if (poll.kind === 'not-modified') {
+    await inTurn(() => fileFeed([], success, filingDeps(source, deps)));
+    return { ...emptyReport(source), status: 'not-modified' };
+  }
+  const { items, entries, warnings, etag, lastModified } = poll;
+  const state = { ...success, etag, lastModified, warnings, itemsSeen: previous.itemsSeen + entries };
+  const filed = await inTurn(() => fileFeed(items, state, filingDeps(source, deps)));
+  return { ...emptyReport(source), items: entries, warnings, ...count(filed) };
 }
 
-// One conditional GET, then every item through the stages; returns the state to remember.
-async function pollSource(
-  source: Source,
-  previous: SourceState | undefined,
-  deps: IngestDeps,
-  report: SourceReport,
-  inTurn: InTurn,
-): Promise<Partial<SourceState>> {
+// One conditional GET, then the entries the store does not hold yet, read in full.
+async function pollSource(source: Source, previous: SourceState, deps: IngestDeps): Promise<Poll> {
   const fetched = await fetchSource(source, {
     ...deps.config.fetch,
     userAgent: deps.userAgent,
-    etag: previous?.etag,
-    lastModified: previous?.lastModified,
+    etag: previous.etag,
+    lastModified: previous.lastModified,
   });
-  const success = { lastSuccessAt: deps.now().toISOString(), lastError: undefined, consecutiveFailures: 0 };
-  if (fetched.kind === 'not-modified') {
-    report.status = 'not-modified';
-    return success;
-  }
+  if (fetched.kind === 'not-modified') return { kind: 'not-modified' };
   const parsed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
   const identified = identifyEntries(parsed, source, deps.now());
   // Entries the store holds are left as they are: only the others are read and filed.
   const stored = await storedItemIds(identified.entries.map((entry) => entry.id), deps.store);
   const items = completeItems(identified, (id) => !stored.has(id));
-  report.items = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
-  report.warnings = parsed.warnings;
-  await inTurn(() => storeItems(items, source, deps, report));
-  const itemsSeen = (previous?.itemsSeen ?? 0) + report.items;
-  return { ...success, etag: fetched.etag, lastModified: fetched.lastModified, warnings: parsed.warnings, itemsSeen };
+  const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
+  return { kind: 'feed', items, entries, warnings: parsed.warnings, etag: fetched.etag, lastModified: fetched.lastModified };
 }
 
-// A feed's items go through dedupe as one batch, in feed order: an item may copy an earlier one.
-async function storeItems(items: Item[], source: Source, deps: IngestDeps, report: SourceReport): Promise<void> {
-  const options = { windowHours: deps.config.dedupe.windowHours, now: deps.now() };
-  const filed = await fileItems(items, deps.store, options, (item) => newStory(item, source, deps));
-  for (const { kind } of filed) {
-    if (kind === 'new') report.newStories += 1;
-    if (kind === 'copy') report.copies += 1;
-  }
+function filingDeps(source: Source, deps: IngestDeps): FilingDeps {
+  const now = deps.now();
+  return { store: deps.store, windowHours: deps.config.dedupe.windowHours, now, toStory: (item: Item) => newStory(item, source, deps, now) };
 }
 
-function newStory(item: Item, source: Source, deps: IngestDeps): Story {
+function emptyReport(source: Source): SourceReport {
+  return { sourceId: source.id, status: 'ok', items: 0, newStories: 0, copies: 0, warnings: [] };
+}
+
+function count(filed: FiledItem[]): { newStories: number; copies: number } {
+  return { newStories: filed.filter((f) => f.kind === 'new').length, copies: filed.filter((f) => f.kind === 'copy').length };
+}
+
+function newStory(item: Item, source: Source, deps: IngestDeps, now: Date): Story {
   const classification = deps.classifier.classify({
     title: item.title,
     text: item.text,
@@ -103,5 +105,5 @@ function newStory(item: Item, source: Source, deps: IngestDeps): Story {
     defaultRegions: source.defaultRegions,
   });
   // Sanitized here, once per story: copies and entries seen before are never served.
-  return { id: item.id, item: sanitizeItem(item), copies: [], firstSeen: deps.now().toISOString(), ...classification };
+  return { id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), ...classification };
 }

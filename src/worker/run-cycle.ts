@@ -35,8 +35,8 @@ async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): P
 
 async function dueSources(deps: IngestDeps): Promise<Source[]> {
   const now = deps.now().getTime();
-  const states = await Promise.all(deps.config.sources.map((source) => deps.store.getSourceState(source.id)));
-  return deps.config.sources.filter((source, index) => isDue(source, states[index], now));
+  const states = new Map((await deps.store.listSourceStates()).map((state) => [state.sourceId, state]));
+  return deps.config.sources.filter((source) => isDue(source, states.get(source.id), now));
 }
 
 function isDue(source: Source, state: SourceState | undefined, now: number): boolean {
@@ -48,4 +48,7 @@ async function pruneExpired(deps: IngestDeps): Promise<void> {
   const cutoff = new Date(deps.now().getTime() - deps.config.output.retentionDays * 86_400_000);
   const removed = await deps.store.prune(cutoff);
   if (removed > 0) deps.logger.info({ removed }, 'pruned expired stories');
+  // The state of a source taken out of the config is of no use to anyone.
+  const forgotten = await deps.store.forgetSources(deps.config.sources.map((source) => source.id));
+  if (forgotten > 0) deps.logger.info({ forgotten }, 'forgot removed sources');
 }
