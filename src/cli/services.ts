@@ -30,7 +30,7 @@ export async function loadSettingsConfig(settings: Settings): Promise<Config> {
 export async function buildServices(settings: Settings): Promise<Services> {
   const logger = createLogger(settings.logLevel);
   const config = await loadSettingsConfig(settings);
-  const store: Store = await openStore({ redisUrl: settings.redisUrl, dataDir: settings.dataDir });
+  const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
   const classifier = createClassifier(config.regions);
   return {

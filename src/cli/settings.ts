@@ -11,6 +11,8 @@ export interface Settings {
   args: string[];
   configFile: string;
   redisUrl?: string;
+  /** Prefix of every Redis key (its hash tag on Cluster); several deployments can share one Redis. */
+  redisPrefix?: string;
   port: number;
   baseUrl?: string;
   logLevel: string;
@@ -34,6 +36,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     args: rest,
     configFile,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.WIREFEED_REDIS_PREFIX || undefined,
     port,
     baseUrl: env.BASE_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',

@@ -3,7 +3,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RedisStore } from '../../src/store/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 import { finished, freePort, runCli, startCli } from '../support/run-cli.ts';
@@ -74,26 +76,29 @@ describe('wirefeed start on the embedded store', () => {
 });
 
 describe('wirefeed fetch-once', () => {
-  // Its own Redis database, so the default `wirefeed:` prefix touches nothing else.
-  const redisUrl = 'redis://127.0.0.1:6379/9';
+  // The Redis (and database) the tests are given, under a prefix of this run's own.
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `wirefeed-test:${randomUUID()}:`;
 
   it('prints a line per source, exits 0 although a source failed, and stores into Redis', async () => {
     const redis = new Redis(redisUrl);
+    const store = new RedisStore({ redis: redis.duplicate(), prefix });
     try {
-      const result = await runCli(['fetch-once', '--config', configFile], { env: { REDIS_URL: redisUrl } });
+      const result = await runCli(['fetch-once', '--config', configFile], { env: { REDIS_URL: redisUrl, WIREFEED_REDIS_PREFIX: prefix } });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^wire-moscow +ok +2 items, 2 new stories, 0 copies$/m);
       expect(result.stdout).toMatch(/^daily-outlet +ok +3 items, 2 new stories, 1 copies$/m);
       expect(result.stdout).toMatch(/^gone +failed +fetch: 404 from 127\.0\.0\.1/m);
       expect(result.stdout).toMatch(/^3 sources, 1 failed$/m);
-      expect(await redis.zcard('wirefeed:region:world')).toBe(4);
+      const { stories } = await store.listStories({ region: 'world', limit: 10 });
+      expect(stories).toHaveLength(4);
       // Stories reach Redis with their content sanitized, and nothing of the publisher's HTML.
-      const stories = await Promise.all((await redis.keys('wirefeed:story:*')).map(async (key) => JSON.parse((await redis.get(key)) ?? '{}')));
       const kurils = stories.find((story) => story.item?.url === 'https://wire-moscow.example/world/20260207/kurils-claim.html');
       expect(kurils?.item.contentHtml).toMatch(/^<p>MOSCOW, February 7 .*never signed a peace treaty\.<\/p>$/);
       expect(stories.filter((story) => 'publisherHtml' in story.item || /<script/.test(story.item.contentHtml ?? ''))).toEqual([]);
     } finally {
-      const keys = await redis.keys('wirefeed:*');
+      await store.close();
+      const keys = await redis.keys(`*${prefix.slice(0, -1)}*`);
       if (keys.length) await redis.unlink(...keys);
       await redis.quit();
     }

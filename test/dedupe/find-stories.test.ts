@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileItems, findStories, type FiledItem } from '../../src/dedupe/index.ts';
+import { decideStories } from '../../src/dedupe/index.ts';
+import { fileFeed, type FiledItem } from '../../src/worker/index.ts';
 import { decodeSignature, encodeSignature } from '../../src/dedupe/signature-codec.ts';
 import type { Item, Story } from '../../src/domain/index.ts';
-import { EmbeddedStore, RedisStore, type Store } from '../../src/store/index.ts';
+import { RedisStore, SqliteStore, type Store } from '../../src/store/index.ts';
 import { sanitizeItem } from '../../src/normalize/index.ts';
 
 const NOW = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -22,6 +23,9 @@ function item(id: string, sourceId: string, body: string, url = `https://${sourc
   return { id, sourceId, link: url, url, title, summary: '', text: body, published: NOW.toISOString(), categories: [], enclosures: [] };
 }
 
+const STATE = { sourceId: 'test', consecutiveFailures: 0, itemsSeen: 0 };
+const fileItems = (items: Item[], store: Store, options: typeof OPTIONS, toStory: (i: Item) => Story) =>
+  fileFeed(items, STATE, { store, ...options, toStory });
 const toStory = (i: Item): Story => ({ id: i.id, item: sanitizeItem(i), copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
 const stream = (): Item[] => [
   item('w1', 'wire', LEAD),
@@ -45,17 +49,17 @@ const EXPECTED: FiledItem[] = [
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const prefix = `wirefeed-test:${randomUUID()}:`;
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
+  const keys = await redis.keys(`*${prefix.slice(0, -1)}*`);
   if (keys.length) await redis.del(...keys);
   await redis.quit();
 });
 
 const stores: [string, () => Store][] = [
-  ['embedded', () => EmbeddedStore.inMemory()],
+  ['SQLite', () => SqliteStore.inMemory()],
   ['Redis', () => new RedisStore({ redis: redis.duplicate(), prefix: `${prefix}${randomUUID()}:` })],
 ];
 
-describe.each(stores)('findStories and fileItems on the %s store', (_, open) => {
+describe.each(stores)('decideStories and fileFeed on the %s store', (_, open) => {
   it('files a whole stream as one batch exactly as item by item', async () => {
     const batch = open();
     const single = open();
@@ -71,7 +75,7 @@ describe.each(stores)('findStories and fileItems on the %s store', (_, open) => 
   it('answers a re-fetched batch without writing: every entry is seen under its story', async () => {
     const store = open();
     await fileItems(stream(), store, OPTIONS, toStory);
-    const verdicts = await findStories(stream(), store, OPTIONS);
+    const verdicts = await decideStories(stream(), store, OPTIONS);
     expect(verdicts).toEqual(['w1', 'w1', 'w2', 'w1', 'w2', 'w2'].map((storyId) => ({ kind: 'seen', storyId })));
     await store.close();
   });

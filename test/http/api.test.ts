@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonOf, startTestApp, type ErrorBody, type TestApp } from './test-app.ts';
+import { seedState } from '../support/seed-store.ts';
 
 interface Page {
   region?: { id: string; title: string };
@@ -27,7 +28,7 @@ async function json<T = Page>(path: string): Promise<T> {
 
 describe('GET /api/sources', () => {
   it('lists every configured source with its last poll, warnings and errors', async () => {
-    await app.store.saveSourceState({
+    await seedState(app.store, {
       sourceId: 'tass',
       lastFetchedAt: '2026-02-07T13:00:00.000Z',
       lastSuccessAt: '2026-02-07T13:00:00.000Z',
@@ -36,7 +37,7 @@ describe('GET /api/sources', () => {
       consecutiveFailures: 0,
       itemsSeen: 40,
     });
-    await app.store.saveSourceState({ sourceId: 'nhk', lastFetchedAt: '2026-02-07T13:00:00.000Z', lastError: 'fetch: 503 from www3.nhk.or.jp', consecutiveFailures: 3, itemsSeen: 0 });
+    await seedState(app.store, { sourceId: 'nhk', lastFetchedAt: '2026-02-07T13:00:00.000Z', lastError: 'fetch: 503 from www3.nhk.or.jp', consecutiveFailures: 3, itemsSeen: 0 });
     const response = await app.get('/api/sources');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const { sources } = await jsonOf<{ sources: unknown[] }>(response);
@@ -136,6 +137,12 @@ describe('GET /api/regions/:region/stories', () => {
     const response = await app.get(`/api/regions/world/stories?${query}`);
     expect(response.status).toBe(400);
     expect((await jsonOf<ErrorBody>(response)).message).toMatch(/^http: bad query/);
+  });
+
+  it('refuses a cursor it did not issue with 400, not 404', async () => {
+    const response = await app.get(`/api/regions/world/stories?cursor=${Buffer.from('9:x').toString('base64url')}x`);
+    expect(response.status).toBe(400);
+    expect((await jsonOf<ErrorBody>(response)).message).toMatch(/is not a cursor this store issued$/);
   });
 
   it('is a 404 naming the valid regions for an unknown one', async () => {

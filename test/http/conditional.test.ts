@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleStories } from '../render/sample-stories.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
+import { seedCopy } from '../support/seed-store.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -43,7 +44,8 @@ describe('a changed feed', () => {
     const etag = before.headers.get('etag') ?? '';
     const [, japan] = sampleStories();
     if (!japan) throw new Error('no sample story');
-    await app.store.addCopy(
+    await seedCopy(
+      app.store,
       japan.id,
       { itemId: 'abc-0099', sourceId: 'abc-au', link: 'https://www.abc.net.au/news/0099', published: '2025-05-04T01:00:00.000Z' },
       ['url:https://www.abc.net.au/news/0099'],

@@ -3,7 +3,8 @@ import pino, { type Logger } from 'pino';
 import type { Config } from '../../src/config/index.ts';
 import type { Story } from '../../src/domain/index.ts';
 import { createApp } from '../../src/http/index.ts';
-import { EmbeddedStore, type Store } from '../../src/store/index.ts';
+import { SqliteStore, type Store } from '../../src/store/index.ts';
+import { seedStories } from '../support/seed-store.ts';
 import { listen } from '../support/listen.ts';
 import { SAMPLE_SOURCES, sampleStories } from '../render/sample-stories.ts';
 
@@ -50,8 +51,8 @@ export interface TestApp {
 export async function startTestApp(
   options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store } = {},
 ): Promise<TestApp> {
-  const store = options.store ?? EmbeddedStore.inMemory();
-  for (const story of options.stories ?? sampleStories()) await store.saveStory(story, [`url:${story.item.url}`]);
+  const store = options.store ?? SqliteStore.inMemory();
+  await seedStories(store, options.stories ?? sampleStories());
   const config = options.config ?? testConfig();
   const server = await listen(createApp({ store, config, logger: options.logger ?? pino({ level: 'silent' }) }));
   return {

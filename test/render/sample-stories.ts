@@ -15,7 +15,6 @@ function item(fields: Partial<StoryItem> & Pick<StoryItem, 'id' | 'sourceId' | '
   return {
     url: fields.link,
     summary: `${fields.title}. Summary.`,
-    text: `${fields.title}. Full text.`,
     categories: [],
     enclosures: [],
     ...fields,

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.ts';
 import { parseConfig, type Config } from '../../src/config/index.ts';
-import { EmbeddedStore } from '../../src/store/index.ts';
+import { SqliteStore } from '../../src/store/index.ts';
 import { ingestSource, type IngestDeps } from '../../src/worker/index.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
@@ -23,7 +23,7 @@ output: { baseUrl: http://feeds.example.test }
 }
 
 let fixtures: FixtureServer;
-const store = EmbeddedStore.inMemory();
+const store = SqliteStore.inMemory();
 
 beforeAll(async () => {
   fixtures = await startFixtureServer();
@@ -48,14 +48,14 @@ describe('ingestSource on a re-fetched feed', () => {
     const after = await ingestSource(later.sources[0]!, depsFor(later));
     expect(after).toMatchObject({ status: 'ok', items: 3, newStories: 1, copies: 0 });
 
-    const africa = await store.listRegion('africa', { limit: 10 });
+    const africa = await store.listStories({ region: 'africa', limit: 10 });
     expect(africa.stories.map((story) => story.item.title)).toEqual([
       'UGANDA WELCOMES KENYA RAIL EXTENSION',
       'KENYA SENATE DELAYS VOTE ON FINANCE BILL',
       "KENYA'S PARLIAMENT APPROVES NEW RAIL FUNDING",
     ]);
     const rail = africa.stories.find((story) => story.item.url === RAIL);
-    expect(rail?.item.text.startsWith("NAIROBI, Feb 9 (Wire Agency) - Kenya's parliament")).toBe(true);
+    expect(rail?.item.summary.startsWith("NAIROBI, Feb 9 (Wire Agency) - Kenya's parliament")).toBe(true);
     expect((await store.getSourceState('wire-africa'))?.itemsSeen).toBe(5);
   });
 });
@@ -64,7 +64,7 @@ describe('ingestSource on a new story', () => {
   it('stores its content sanitized and never the publisher HTML', async () => {
     const config = configFor(fixtures, 'wire/ria-world.rss');
     await ingestSource(config.sources[0]!, depsFor(config));
-    const { stories } = await store.listCountry('RU', { limit: 10 });
+    const { stories } = await store.listStories({ country: 'RU', limit: 10 });
     const kurils = stories.find((story) => story.item.url === 'https://wire-moscow.example/world/20260207/kurils-claim.html');
     // The feed's <script> after the two paragraphs is gone.
     expect(kurils?.item.contentHtml?.endsWith('Japan and Russia have never signed a peace treaty.</p>')).toBe(true);
