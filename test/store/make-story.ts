@@ -3,6 +3,11 @@ import type { Copy, Story } from '../../src/domain/index.ts';
 /** What varies between the stories of a test. */
 export interface StoryShape {
   id: string;
+  sourceId?: string;
+  title?: string;
+  summary?: string;
+  contentHtml?: string;
+  language?: string;
   published?: string;
   firstSeen?: string;
   regions?: string[];
@@ -10,34 +15,34 @@ export interface StoryShape {
 }
 
 /** A story with every optional field filled, so a round trip that drops one fails. */
-export function makeStory({ id, published, firstSeen, regions, countries }: StoryShape): Story {
-  const when = published ?? '2026-02-07T10:00:00.000Z';
+export function makeStory(shape: StoryShape): Story {
+  const { id } = shape;
+  const published = shape.published ?? '2026-02-07T10:00:00.000Z';
   return {
     id,
     item: {
       id,
-      sourceId: 'tass',
+      sourceId: shape.sourceId ?? 'tass',
       guid: `https://tass.com/world/${id}`,
       link: `https://tass.com/world/${id}?utm_source=rss`,
       url: `https://tass.com/world/${id}`,
-      title: `Story ${id}: talks in Geneva «resume»`,
-      summary: 'Delegations met for a second day.',
-      contentHtml: '<p>Delegations met for a <b>second</b> day.</p>',
-      text: 'GENEVA, February 7. Delegations met for a second day.',
-      published: when,
+      title: shape.title ?? `Story ${id}: talks in Geneva «resume»`,
+      summary: shape.summary ?? 'Delegations met for a second day.',
+      contentHtml: shape.contentHtml ?? '<p>Delegations met for a <b>second</b> day.</p>',
+      published,
       dateFallback: 'first-seen',
       author: 'Ivan Petrov',
       categories: ['World', 'Diplomacy'],
-      language: 'en',
+      language: shape.language ?? 'en',
       image: 'https://tass.com/img/1.jpg',
       enclosures: [{ url: 'https://tass.com/img/1.jpg', type: 'image/jpeg', length: 12345 }],
       geo: { lat: 46.2, lon: 6.15 },
     },
-    countries: countries ?? ['CH'],
-    regions: regions ?? ['europe', 'world'],
+    countries: shape.countries ?? ['CH'],
+    regions: shape.regions ?? ['europe', 'world'],
     evidence: [{ country: 'CH', kind: 'dateline', match: 'GENEVA', weight: 3 }],
     copies: [],
-    firstSeen: firstSeen ?? when,
+    firstSeen: shape.firstSeen ?? published,
   };
 }
 
