@@ -1,12 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { StoreError } from '../domain/index.ts';
 import type { Store } from './store.ts';
-import { EmbeddedStore } from './embedded-store.ts';
-import { RedisStore } from './redis-store.ts';
+import { connectRedis } from './redis/connect.ts';
+import { RedisStore } from './redis/redis-store.ts';
+import { SqliteStore } from './sqlite/sqlite-store.ts';
 
-/** Where the store lives: Redis when a URL is given, else a file under `dataDir`. */
+export { connectRedis };
+
+/** Where the store lives: Redis when a URL is given, else a SQLite file under `dataDir`. */
 export interface OpenStoreOptions {
   redisUrl?: string;
   dataDir: string;
@@ -15,10 +17,16 @@ export interface OpenStoreOptions {
   connectAttempts?: number;
 }
 
-/** Name of the embedded store's file inside the data directory. */
-export const EMBEDDED_FILE = 'wirefeed-store.json';
+/** Name of the SQLite store's file inside the data directory. */
+export const STORE_FILE = 'wirefeed.sqlite';
 
-/** Opens the configured store, failing now (not at the first request) if it cannot be used. */
+/** Name of the JSON file the embedded store used before SQLite; imported once, then renamed `*.imported`. */
+export const LEGACY_JSON_FILE = 'wirefeed-store.json';
+
+/**
+ * Opens the configured store, failing now (not at the first request) if it cannot be used. Without
+ * Redis, a legacy JSON store in `dataDir` is imported the first time (see `SqliteStore.importedFrom`).
+ */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.redisUrl) {
     const redis = await connectRedis(options.redisUrl, options.connectAttempts ?? 5);
@@ -29,48 +37,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   } catch (error) {
     throw new StoreError(`store: cannot create data directory ${options.dataDir}`, { cause: error });
   }
-  return EmbeddedStore.open(path.join(options.dataDir, EMBEDDED_FILE));
-}
-
-/** Connects eagerly, retrying a few times (Redis may still be starting), then fails clearly. */
-export async function connectRedis(url: string, attempts: number): Promise<Redis> {
-  let ready = false;
-  let lastError: unknown;
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 5000,
-    maxRetriesPerRequest: 2,
-    // Before the first connection our loop below retries; once up, reconnect with capped backoff.
-    retryStrategy: (times) => (ready ? Math.min(times * 200, 2000) : null),
-  });
-  // Connection errors surface through the commands that fail; without a listener ioredis prints them.
-  redis.on('error', (error: unknown) => {
-    lastError = error;
-  });
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      await redis.connect();
-      ready = true;
-      return redis;
-    } catch (error) {
-      lastError ??= error;
-      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, attempt * 200));
-    }
-  }
-  redis.disconnect();
-  const reason = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new StoreError(`store: cannot connect to Redis at ${redactUrl(url)} after ${attempts} attempts: ${reason}`, {
-    cause: lastError,
-  });
-}
-
-// A Redis URL may carry a password; messages and logs must not.
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'an unparseable URL';
-  }
+  const legacyJson = path.join(options.dataDir, LEGACY_JSON_FILE);
+  return SqliteStore.open(path.join(options.dataDir, STORE_FILE), { legacyJson });
 }
