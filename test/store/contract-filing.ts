@@ -20,7 +20,7 @@ const FULL_STATE: SourceState = {
 export function describeFiling(current: () => Store): void {
   describe('fileSource', () => {
     it('files a new story that getStory returns with every field, and nothing for an unknown id', async () => {
-      const story = makeStory({ id: 'tass-1' });
+      const story = makeStory({ id: 'tass-1', firstSeen: '2026-02-07T10:02:30.000Z' });
       expect(await current().fileSource(filing([newEntry(story)]))).toEqual({ filed: true });
       expect(await current().getStory('tass-1')).toEqual(story);
       expect(await current().getStory('tass-2')).toBeUndefined();

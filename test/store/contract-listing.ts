@@ -19,7 +19,7 @@ const ALL = ['new', 'tie-d', 'tie-c', 'tie-b', 'tie-a', 'old'];
 
 /** Files the listing stories, then a copy of `old` from reuters. */
 export async function fileListing(store: Store): Promise<void> {
-  await fileStories(store, STORIES);
+  await fileStories(store, STORIES.map((story) => (story.id === 'tie-b' ? { ...story, copies: [makeCopy('tie-b-copy', 'afp')] } : story)));
   await fileAll(store, filing([copyEntry('old', makeCopy('old-copy'))], { state: sourceState('reuters', 1) }));
 }
 
@@ -33,6 +33,7 @@ export const QUERIES: [string, Omit<StoryQuery, 'limit' | 'cursor'>, string[]][]
   ['a second country of a story', { country: 'FR' }, ['new']],
   ['a source, as first item', { source: 'tass' }, ['new', 'tie-d', 'old']],
   ['a source, as first item or copy', { source: 'reuters' }, ['tie-a', 'old']],
+  ['a source, as a copy filed with the story', { source: 'afp' }, ['tie-b']],
   ['a language', { language: 'en' }, ['new', 'tie-d', 'tie-a']],
   ['a language in another case', { language: 'EN-gb' }, ['tie-c']],
   ['since a time, inclusive', { since: new Date(T(5)) }, ['new', 'tie-d', 'tie-c', 'tie-b', 'tie-a']],
@@ -44,6 +45,7 @@ export const QUERIES: [string, Omit<StoryQuery, 'limit' | 'cursor'>, string[]][]
   ['a whole word, not a prefix', { q: 'kurilian' }, ['tie-a']],
   ['a word no story has', { q: 'kuril nowhere' }, []],
   ['a blank q, as no filter', { q: '   ' }, ALL],
+  ['an empty q, as no filter', { q: '' }, ALL],
   ['region, language and since together', { region: 'europe', language: 'en', since: new Date(T(5)) }, ['new', 'tie-d', 'tie-a']],
   ['source and q together', { source: 'reuters', q: 'kuril' }, ['old']],
   ['country and source together', { country: 'CH', source: 'ap' }, ['tie-c']],
