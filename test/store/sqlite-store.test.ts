@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +13,11 @@ import { NOW, WINDOW_HOURS, filing, newEntry, sourceState } from './filings.ts';
 import { makeStory } from './make-story.ts';
 
 const STORE_FILE = 'wirefeed.sqlite';
+const SQLITE_STORE_MODULE = new URL('../../src/store/sqlite/sqlite-store.ts', import.meta.url).pathname;
+// Opens the store module's argv[1] on the file argv[2] and prints the outcome.
+const OPEN_AND_REPORT =
+  'const { SqliteStore } = await import(process.argv[1]);' +
+  'await SqliteStore.open(process.argv[2]).then(() => console.log("opened"), (error) => console.log(`${error.name}: ${error.message}`));';
 
 describeStoreContract('SqliteStore', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'wirefeed-sqlite-'));
@@ -114,6 +120,30 @@ describe('SqliteStore on a file', () => {
     await expect(SqliteStore.open(unwritable)).rejects.toThrow(`store: opening ${unwritable} failed: `);
     await writeFile(file, 'x'.repeat(4096));
     await expect(SqliteStore.open(file)).rejects.toThrow(`store: opening ${file} failed: file is not a database`);
+  });
+
+  it('refuses a directory it may not write, new or holding a store, with a StoreError naming the file', async () => {
+    await (await open()).close();
+    // Root may write anywhere, so the store is opened by a child process, as nobody when we are root.
+    const asRoot = process.getuid?.() === 0;
+    const childTmp = path.join(dir, 'tmp');
+    await mkdir(childTmp);
+    if (asRoot) await chown(childTmp, 65534, 65534);
+    await chmod(dir, 0o555);
+    const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+    const openInChild = (target: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', OPEN_AND_REPORT, SQLITE_STORE_MODULE, target], {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: childTmp },
+        ...user,
+      }).stdout;
+    try {
+      for (const target of [path.join(dir, 'new.sqlite'), file]) {
+        expect(openInChild(target)).toMatch(`StoreError: store: opening ${target} failed: `);
+      }
+    } finally {
+      await chmod(dir, 0o755);
+    }
   });
 
   it('throws "the embedded store is closed" after close, which may be called twice', async () => {
