@@ -5,7 +5,7 @@ import type { Conn } from './connection.ts';
 import { feedKeys } from './feeds.ts';
 import { decodeBody, encodeBody } from './story-body.ts';
 
-/** A story's row: what the listing and the index deletes need besides the body. */
+/** A stories row as prune reads it: the keys of its listing and search rows, and its body. */
 export interface StoryRow {
   rowid: number;
   id: string;
@@ -41,7 +41,7 @@ export function insertStory(conn: Conn, story: Story): void {
 
 /** Appends a copy to a stored story; returns the story's feeds, or undefined when it is not stored. */
 export function appendCopy(conn: Conn, storyId: string, copy: Copy): string[] | undefined {
-  const row = conn.sql('SELECT published, body FROM stories WHERE id = ?').get(storyId) as StoryRow | undefined;
+  const row = conn.sql('SELECT published, body FROM stories WHERE id = ?').get(storyId) as Omit<StoryRow, 'rowid' | 'id'> | undefined;
   if (!row) return undefined;
   const next = conn.sql('SELECT coalesce(max(position) + 1, 0) FROM copies WHERE story_id = ?').pluck().get(storyId) as number;
   insertCopy(conn, storyId, next, copy, row.published);
