@@ -10,11 +10,18 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   dedupe: async () => (await import('./bench/dedupe.ts')).benchDedupe,
   classify: async () => (await import('./bench/classify.ts')).benchClassify,
   parse: async () => (await import('./bench/parse.ts')).benchParse,
+  store: async () => (await import('./bench/store.ts')).benchStore,
 };
+
+// Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).
+function sectionNames(args: string[]): string[] {
+  return args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+}
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
-  const names = wanted.length ? wanted : Object.keys(BENCHES);
+  const chosen = sectionNames(wanted);
+  const names = chosen.length ? chosen : Object.keys(BENCHES);
   const sections: BenchSection[] = [];
   for (const name of names) {
     const load = BENCHES[name];
