@@ -1,5 +1,8 @@
 import type { Source, Story } from '../domain/index.ts';
 
+/** What every format names as the feed's generator. */
+export const GENERATOR = 'wirefeed';
+
 /** Absolute URLs of one feed in each served format. */
 export interface FeedLinks {
   rss: string;
@@ -25,6 +28,16 @@ export interface FeedView {
   stories: Story[];
   /** Outlets by source id, for item attribution and "also reported by" notes. */
   sources: ReadonlyMap<string, SourceRef>;
+  /** BCP 47 tag of the feed's text when its sources agree (RSS language, Atom xml:lang, JSON language). */
+  language?: string;
+  /** Minutes a reader may keep the feed before polling again: the sources' poll interval (RSS ttl). */
+  ttlMinutes?: number;
+  /** Absolute URL of a small square image standing for the feed (RSS image, Atom icon, JSON icon). */
+  iconUrl?: string;
+  /** The next, older page in each format (RFC 5005 rel="next", JSON Feed next_url); absent on the last page. */
+  next?: FeedLinks;
+  /** WebSub hub that pushes this feed's updates (rel="hub", JSON Feed hubs). */
+  hub?: string;
 }
 
 /** One entry of the OPML subscription list. */
