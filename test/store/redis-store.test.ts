@@ -4,82 +4,111 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/domain/index.ts';
 import { RedisStore, openStore } from '../../src/store/index.ts';
 import { describeStoreContract } from './contract.ts';
-import { makeStory } from './make-story.ts';
+import { NOW, copyEntry, fileAll, filing, newEntry } from './filings.ts';
+import { makeCopy, makeStory } from './make-story.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const FILE_PREFIX = `wirefeed-test:${randomUUID()}:`;
+const RUN = `wirefeed-test:${randomUUID()}`;
 const admin = new Redis(REDIS_URL);
+const prefixes: string[] = [];
 
-async function deleteKeys(prefix: string): Promise<number> {
-  let deleted = 0;
+/** A prefix of this file's own, whose keys are deleted after the file's tests. */
+function newPrefix(): string {
+  const prefix = `${RUN}:${randomUUID().slice(0, 8)}:`;
+  prefixes.push(prefix);
+  return prefix;
+}
+
+async function keysOf(prefix: string): Promise<string[]> {
+  const found: string[] = [];
   let cursor = '0';
   do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    if (keys.length) deleted += await admin.unlink(...keys);
+    const [next, keys] = await admin.scan(cursor, 'MATCH', RedisStore.keyPattern(prefix), 'COUNT', 1000);
+    found.push(...keys);
     cursor = next;
   } while (cursor !== '0');
-  return deleted;
+  return found;
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const keys = await keysOf(prefix);
+  if (keys.length > 0) await admin.unlink(...keys);
 }
 
 afterAll(async () => {
-  await deleteKeys(FILE_PREFIX);
+  for (const prefix of prefixes) await deleteKeys(prefix);
   await admin.quit();
 });
 
 describeStoreContract('RedisStore', async () => {
-  const prefix = `${FILE_PREFIX}${randomUUID()}:`;
+  const prefix = newPrefix();
   const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await deleteKeys(prefix);
-    },
-  };
+  return { store, cleanup: async () => (await store.close(), await deleteKeys(prefix)) };
 });
 
 describe('RedisStore on Redis', () => {
-  it('writes only keys under its prefix, and prune leaves none of a story behind', async () => {
-    const prefix = `${FILE_PREFIX}keys:`;
+  it('writes every key under one hash tag, as listpacks, and prune leaves none of a story behind', async () => {
+    const prefix = newPrefix();
     const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
-    await store.saveStory(makeStory({ id: 'a', firstSeen: '2026-01-01T00:00:00.000Z' }), ['url:a']);
-    await store.addCopy('a', { itemId: 'b', sourceId: 'ap', link: 'https://ap/b', published: '2026-01-01T00:00:00Z' }, ['url:b']);
-    const keys = (await admin.keys(`${prefix}*`)).map((key) => key.slice(prefix.length)).sort();
-    expect(keys).toEqual([
-      'copies:a',
-      'country:CH',
-      'first-seen',
-      'identity:url:a',
-      'identity:url:b',
-      'region:europe',
-      'region:world',
-      'story-identities:a',
-      'story:a',
-    ]);
-    await store.prune(new Date('2026-02-01T00:00:00.000Z'));
-    expect(await admin.keys(`${prefix}*`)).toEqual([]);
+    const old = makeStory({ id: 'a', firstSeen: '2026-01-01T00:00:00.000Z', countries: ['CH', 'FR'] });
+    await fileAll(store, filing([newEntry(old, { identityKeys: ['url:a', 'guid:a'] }), copyEntry('a', makeCopy('b', 'ap'), ['url:b'])]));
+    const keys = await keysOf(prefix);
+    const tag = `{${prefix.slice(0, -1)}}:`;
+    expect(keys.every((key) => key.startsWith(tag))).toBe(true);
+    const families = new Set(keys.map((key) => key.slice(tag.length).replace(/:\d+$/, ':#')));
+    expect([...families].sort()).toEqual(
+      ['ids:#', 'seen', 'seen:#', 'sources', 'stories', 'versions', 'x:a:#', 'x:c:CH:#', 'x:c:FR:#', 'x:r:europe:#', 'x:r:world:#', 'x:s:ap:#', 'x:s:tass:#']
+        .concat(['xd:a', 'xd:c:CH', 'xd:c:FR', 'xd:r:europe', 'xd:r:world', 'xd:s:ap', 'xd:s:tass'])
+        .sort(),
+    );
+    for (const key of keys.filter((k) => /:(ids|x):/.test(k))) expect(await admin.object('ENCODING', key)).toBe('listpack');
+    expect(await store.prune(new Date('2026-02-01T00:00:00.000Z'))).toBe(1);
+    // What a story leaves is gone; the store's own hashes (feed versions, source states) stay.
+    expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual(['sources', 'versions']);
     await store.close();
+  });
+
+  it('gives fingerprint groups an expiry and keeps them listpacks', async () => {
+    const prefix = newPrefix();
+    const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
+    const signature = Uint8Array.from({ length: 64 }, (_, i) => i);
+    await fileAll(store, filing([newEntry(makeStory({ id: 'a' }), { bandKeys: ['k1', 'k2'], signature })]));
+    const groups = (await keysOf(prefix)).filter((key) => /:f[bs]:/.test(key));
+    expect(groups).toHaveLength(3);
+    for (const key of groups) {
+      expect(await admin.pttl(key)).toBeGreaterThan(72 * 3_600_000);
+      expect(await admin.object('ENCODING', key)).toBe('listpack');
+    }
+    expect(await store.findCandidates(['k2'], { now: NOW, hours: 72 })).toEqual([{ storyId: 'a', signature, bandKeys: ['k2'] }]);
+    await store.close();
+  });
+
+  it('refuses a prefix that cannot be a hash tag', () => {
+    for (const prefix of ['', ':', 'a{b', 'x}:']) {
+      expect(() => new RedisStore({ redis: admin, prefix })).toThrow(/^store: prefix must be non-empty/);
+    }
   });
 
   it('wraps a failing command in a StoreError that keeps the cause', async () => {
-    const prefix = `${FILE_PREFIX}wrong-type:`;
+    const prefix = newPrefix();
     const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
-    await admin.set(`${prefix}first-seen`, 'not a sorted set');
+    await admin.set(`{${prefix.slice(0, -1)}}:stories`, 'not a hash');
     const error = await store.stats().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as Error).message).toMatch(/^store: count stories failed: WRONGTYPE/);
+    expect((error as Error).message).toMatch(/^store: count stories failed: .*WRONGTYPE/);
     expect((error as Error).cause).toBeInstanceOf(Error);
+    await expect(store.fileSource(filing([newEntry(makeStory({ id: 'a' }))]))).rejects.toThrow(/^store: file source tass failed: .*WRONGTYPE/);
     await store.close();
   });
 
-  it('opens a RedisStore for a URL and connects eagerly', async () => {
-    const store = await openStore({ redisUrl: REDIS_URL, dataDir: 'unused', prefix: `${FILE_PREFIX}open:` });
+  it('opens a RedisStore for a URL, connects eagerly and reports used memory', async () => {
+    const store = await openStore({ redisUrl: REDIS_URL, dataDir: 'unused', prefix: newPrefix() });
     expect(store).toBeInstanceOf(RedisStore);
-    expect(await store.stats()).toEqual({ stories: 0 });
+    expect(await store.stats()).toEqual({ stories: 0, bytes: expect.any(Number) });
     await store.close();
   });
 
-  it('fails to open with a StoreError when Redis is unreachable', async () => {
+  it('fails to open with a StoreError when Redis is unreachable, the password masked', async () => {
     const opening = openStore({ redisUrl: 'redis://:secret@127.0.0.1:1', dataDir: 'unused', connectAttempts: 2 });
     await expect(opening).rejects.toThrow(StoreError);
     await expect(opening).rejects.toThrow(/^store: cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 after 2 attempts: .*ECONNREFUSED/);
@@ -90,8 +119,8 @@ describe('RedisStore on Redis', () => {
     redis.on('error', () => undefined);
     const store = new RedisStore({ redis });
     await expect(store.getStory('a')).rejects.toThrow(/^store: read story a failed: /);
-    await expect(store.saveStory(makeStory({ id: 'a' }), ['url:a'])).rejects.toThrow(StoreError);
-    await expect(store.listRegion('world', { limit: 1 })).rejects.toThrow(StoreError);
+    await expect(store.fileSource(filing([newEntry(makeStory({ id: 'a' }))]))).rejects.toThrow(StoreError);
+    await expect(store.listStories({ region: 'world', limit: 1 })).rejects.toThrow(/^store: list stories failed: /);
     await store.close();
   });
 });

@@ -1,53 +1,112 @@
+import { hash } from 'node:crypto';
+import { StoreError } from '../../domain/index.ts';
+
 /** Prefix of every key wirefeed writes when none is given. */
 export const DEFAULT_PREFIX = 'wirefeed:';
 
-/** Every Redis key the store uses, built from one prefix so that instances and tests never collide. */
-export interface RedisKeys {
-  prefix: string;
-  /** Story JSON, as first saved. */
-  story(id: string): string;
-  /** List of copies added after the story was saved, oldest first. */
-  copies(storyId: string): string;
-  /** Set of the identity keys a story claimed, so prune can release them. */
-  storyIdentities(storyId: string): string;
-  /** Identity key (canonical URL, guid …) → the id of the story holding it. */
-  identity(key: string): string;
-  /** Sorted set of a region's story ids, scored by published time (ms). */
-  region(regionId: string): string;
-  /** Sorted set of a country's story ids, scored by published time (ms). */
-  country(code: string): string;
-  /** Sorted set of every story id, scored by first-seen time (ms), for prune and stats. */
-  firstSeen(): string;
-  /** Source state JSON. */
-  sourceState(sourceId: string): string;
-  /** Hash of near-duplicate band key → story id, one shard of the entries indexed in `epoch`. */
-  fingerprintBands(epoch: number, shard: number): string;
-  /** Hash of story id → fingerprint signature, one shard of the entries indexed in `epoch`. */
-  fingerprintSignatures(epoch: number, shard: number): string;
-  /**
-   * What `story`, `fingerprintBands` and `fingerprintSignatures` put before their variable part: the
-   * fingerprint lookup scripts get these once and assemble thousands of keys server-side instead of
-   * receiving each in KEYS. Those families are named here and only concatenated in the script.
-   */
-  scriptPrefixes(): { story: string; fingerprintBands: string; fingerprintSignatures: string };
+// Layout: every key of one store carries ONE hash tag, the prefix without its trailing colon
+// (`wirefeed:` → `{wirefeed}:story…`), so on Redis Cluster the whole store is one slot. That is what
+// lets one Lua script file a source's stories, identities, fingerprints, indexes, versions and state
+// atomically, and every script gets all its keys in KEYS. The cost: one store's data lives on one
+// master (Cluster still gives failover, and other data and queues live on other masters). A newsroom's
+// retained year is a few hundred thousand to a few million stories at ≤ 2.5 kB each, a few GB: one
+// master holds that. Scripts never build key names; the client builds them all here.
+//
+// Sizes are chosen so that hashes and sorted sets stay listpacks (≤ 128 entries, values ≤ 64 bytes,
+// Redis's defaults), a third to a quarter of the memory of their hash-table form:
+// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 128 each up to ~500,000
+//   claims, ~120,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
+// - listing indexes are sorted sets cut into time buckets (`BUCKET_HOURS` per family) with a directory
+//   of bucket numbers per index, so a bucket holds tens of stories, not the index's thousands.
+// The counts are part of the data's layout: changing one makes existing data unreachable.
+
+/** Hashes identity claims are spread over (see above). */
+export const IDENTITY_BUCKETS = 4096;
+/** Hashes per fingerprint epoch, for band keys and for signatures. */
+export const BAND_SHARDS = 2048;
+export const SIGNATURE_SHARDS = 512;
+
+/** A listing index: everything, a region, a country or a source. */
+export type IndexRef = { family: 'all' } | { family: 'region' | 'country' | 'source'; id: string };
+
+/** Hours of published time per index bucket, by family: dense indexes get short buckets. */
+export const BUCKET_HOURS: Record<IndexRef['family'], number> = { all: 1, region: 1, country: 6, source: 6 };
+const HOUR = 3_600_000;
+
+/** The bucket of an index that holds stories published at `ms`. */
+export function bucketOf(index: IndexRef, ms: number): number {
+  return Math.floor(ms / (BUCKET_HOURS[index.family] * HOUR));
 }
 
-/** Builds the key family for one prefix (default `wirefeed:`). */
+/** The hour bucket of the first-seen lists (prune walks these). */
+export function seenHourOf(ms: number): number {
+  return Math.floor(ms / HOUR);
+}
+
+/** Every key the Redis store uses; names only, built from one prefix. */
+export interface RedisKeys {
+  /** Hash: story id → packed story record (see redis-record.ts). */
+  records: string;
+  /** Hash: identity digest (8 bytes) → id of the story holding it; one of IDENTITY_BUCKETS. */
+  identities(bucket: number): string;
+  /** Sorted set: story ids published in one bucket of an index, scored by published ms. */
+  indexBucket(index: IndexRef, bucket: number): string;
+  /** Sorted set: the non-empty bucket numbers of an index, each scored by itself. */
+  indexDirectory(index: IndexRef): string;
+  /** List: ids of the stories first seen in one hour. */
+  seen(hour: number): string;
+  /** Sorted set: the hours that have a first-seen list, scored by themselves. */
+  seenDirectory: string;
+  /** Hash: near-duplicate band key → story id, one shard of the fingerprints filed in an epoch. */
+  bands(epoch: number, shard: number): string;
+  /** Hash: story id → fingerprint signature, one shard of an epoch. */
+  signatures(epoch: number, shard: number): string;
+  /** Hash: feed (`all`, `r:<region>`, `c:<country>`) → change version. */
+  versions: string;
+  /** Hash: source id → source state JSON. */
+  sources: string;
+  /** Glob matching every key of this store (for tests and tools that SCAN). */
+  pattern: string;
+}
+
+/** Where an identity claim lives: its bucket hash and its field there (sha256 of the key, 10 bytes). */
+export interface IdentitySlot {
+  /** The 10 digest bytes a story record keeps of each key it claimed: bucket (2) then field (8). */
+  digest: Buffer;
+  bucket: number;
+  field: Buffer;
+}
+
+/** The slot of an identity key (canonical URL, guid, item id). */
+export function identitySlot(key: string): IdentitySlot {
+  return slotOfDigest(hash('sha256', key, 'buffer').subarray(0, 10));
+}
+
+/** The slot of a digest a story record kept. */
+export function slotOfDigest(digest: Buffer): IdentitySlot {
+  return { digest, bucket: digest.readUInt16BE(0) % IDENTITY_BUCKETS, field: digest.subarray(2) };
+}
+
+/** Builds the keys of one store from its prefix (default `wirefeed:`). */
 export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
-  // Each family has its own namespace word, so no id can make one family's key equal another's.
+  const tag = prefix.endsWith(':') ? prefix.slice(0, -1) : prefix;
+  if (tag === '' || /[{}]/.test(tag)) {
+    throw new StoreError(`store: prefix must be non-empty and free of "{" and "}" (it becomes the hash tag), got "${prefix}"`);
+  }
+  const base = `{${tag}}:`;
+  // Each family has its own word, so no id can make one family's key equal another's.
+  const index = (ref: IndexRef) => (ref.family === 'all' ? 'a' : `${ref.family[0]}:${ref.id}`);
   return {
-    prefix,
-    story: (id) => `${prefix}story:${id}`,
-    copies: (storyId) => `${prefix}copies:${storyId}`,
-    storyIdentities: (storyId) => `${prefix}story-identities:${storyId}`,
-    identity: (key) => `${prefix}identity:${key}`,
-    region: (regionId) => `${prefix}region:${regionId}`,
-    country: (code) => `${prefix}country:${code}`,
-    firstSeen: () => `${prefix}first-seen`,
-    sourceState: (sourceId) => `${prefix}source:${sourceId}`,
-    fingerprintBands: (epoch, shard) => `${prefix}fp-band:${epoch}:${shard}`,
-    fingerprintSignatures: (epoch, shard) => `${prefix}fp-sig:${epoch}:${shard}`,
-    // A script appends `${epoch}:${shard}` (or a story id) to these, giving the same keys as above.
-    scriptPrefixes: () => ({ story: `${prefix}story:`, fingerprintBands: `${prefix}fp-band:`, fingerprintSignatures: `${prefix}fp-sig:` }),
+    records: `${base}stories`,
+    identities: (bucket) => `${base}ids:${bucket}`,
+    indexBucket: (ref, bucket) => `${base}x:${index(ref)}:${bucket}`,
+    indexDirectory: (ref) => `${base}xd:${index(ref)}`,
+    seen: (hour) => `${base}seen:${hour}`,
+    seenDirectory: `${base}seen`,
+    bands: (epoch, shard) => `${base}fb:${epoch}:${shard}`,
+    signatures: (epoch, shard) => `${base}fs:${epoch}:${shard}`,
+    versions: `${base}versions`,
+    sources: `${base}sources`,
+    pattern: `${base.replace(/[*?[\]\\]/g, '\\$&')}*`,
   };
 }

@@ -1,85 +1,62 @@
-import type { Redis } from 'ioredis';
-import { runScript, runScriptBuffer } from './redis-scripts.ts';
-import { FIND_BANDS, INDEX_FINGERPRINTS, READ_SIGNATURES } from './redis-fingerprint-scripts.ts';
-import type { RedisKeys } from './keys.ts';
-import type { FingerprintCandidate, FingerprintEntry, FingerprintWindow } from './store.ts';
+import { hash } from 'node:crypto';
+import type { FingerprintCandidate, FingerprintWindow } from '../store.ts';
+import { BAND_SHARDS, SIGNATURE_SHARDS, type RedisKeys } from './keys.ts';
+import { FIND_BANDS, READ_SIGNATURES } from './redis-lookup-scripts.ts';
+import { KeyList, runScript, runScriptBuffer, type RedisClient } from './redis-scripts.ts';
 
 // Entries live in small hashes, sharded and grouped by epoch, a stretch of time as long as the window
-// (epoch = floor(indexed at / window)): a hash of under 128 short fields with values ≤ 64 bytes is
-// stored as a compact listpack (a key per band would cost ~100 bytes each), and a whole epoch's group
-// expires at once, at the end of the following epoch. So the index holds up to two windows and a lookup
-// reads two groups, the current epoch's and the previous one's; the dedupe stage holds its window
-// exactly with the time in each signature. A changed window length renames the groups: entries indexed
-// under the old length are not found again. Shard counts keep 100,000 stories indexed in one epoch
-// under 128 fields per hash.
+// (epoch = floor(filed at / window)): a hash of under 128 short fields with values ≤ 64 bytes is a
+// compact listpack (a key per band would cost ~100 bytes each), and a whole epoch's group expires at
+// once, at the end of the following epoch. So lookups read two groups, this epoch's and the last
+// one's, and the exact expiry of each entry is its story's (kept in the story record), which the
+// scripts check: a band held by a story gone or expired is free. A changed window length renames the
+// groups: entries filed under the old length are not found again.
 const HOUR = 3_600_000;
-const BAND_SHARDS = 8192;
-const SIGNATURE_SHARDS = 2048;
 
 function shardOf(text: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % shards;
+  return hash('sha1', text, 'buffer').readUInt32BE(0) % shards;
 }
 
-/** Writes every entry's bands (first holder kept) and signature, in one script call. */
-export async function indexFingerprints(
-  redis: Redis,
-  keys: RedisKeys,
-  entries: FingerprintEntry[],
-  window: FingerprintWindow,
-): Promise<void> {
-  if (entries.length === 0) return;
+/** The fingerprint groups a filing or lookup at `window.now` reads and writes. */
+export function fingerprintGroups(keys: RedisKeys, window: FingerprintWindow) {
   const length = window.hours * HOUR;
-  const epoch = Math.floor(window.now.getTime() / length);
-  const prefixes = keys.scriptPrefixes();
-  const bands = entries.flatMap((e, j) => e.bandKeys.map((band) => `${shardOf(band, BAND_SHARDS)}:${band}:${j + 1}`)).join(' ');
-  const shards = entries.map((e) => shardOf(e.storyId, SIGNATURE_SHARDS)).join(' ');
-  const args = [(epoch + 2) * length, `${prefixes.fingerprintBands}${epoch}:`, `${prefixes.fingerprintSignatures}${epoch}:`, bands, shards];
-  await runScript(redis, INDEX_FINGERPRINTS, [], [...args, ...entries.map((e) => e.storyId), ...entries.map((e) => Buffer.from(e.signature))]);
+  const now = window.now.getTime();
+  const epoch = Math.floor(now / length);
+  return {
+    now,
+    hours: window.hours,
+    /** When this epoch's group expires as a whole. */
+    expireAt: (epoch + 2) * length,
+    /** The hash of a band key in this epoch's group (offset 0) or the last one's (-1). */
+    bandKey: (band: string, offset: 0 | -1) => keys.bands(epoch + offset, shardOf(band, BAND_SHARDS)),
+    signatureKey: (storyId: string, offset: 0 | -1 = 0) => keys.signatures(epoch + offset, shardOf(storyId, SIGNATURE_SHARDS)),
+  };
 }
 
-/** Looks every band key up in the two epoch groups that may hold a live entry, then reads the signatures. */
-export async function findCandidates(
-  redis: Redis,
-  keys: RedisKeys,
-  asked: string[],
-  window: FingerprintWindow,
-): Promise<FingerprintCandidate[]> {
-  const bandKeys = [...new Set(asked)];
-  if (bandKeys.length === 0) return [];
-  const last = Math.floor(window.now.getTime() / (window.hours * HOUR));
-  const first = last - 1;
-  const packed = bandKeys.map((band) => `${shardOf(band, BAND_SHARDS)}:${band}`).join(' ');
-  const { fingerprintBands } = keys.scriptPrefixes();
-  const hits = (await runScript(redis, FIND_BANDS, [], [fingerprintBands, first, last, packed])) as (number | string)[];
-  const found = new Map<string, { epoch: number; bandKeys: Set<string> }>();
-  for (let h = 0; h < hits.length; h += 2) {
-    const [at, id] = [(hits[h] as number) - 1, String(hits[h + 1])];
-    const hit = found.get(id) ?? { epoch: first + Math.floor(at / bandKeys.length), bandKeys: new Set<string>() };
-    hit.bandKeys.add(bandKeys[at % bandKeys.length] as string);
+/** Live stories holding any of the band keys, each once with its signature and the keys it holds. */
+export async function findCandidates(redis: RedisClient, keys: RedisKeys, asked: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {
+  const bands = [...new Set(asked)];
+  if (bands.length === 0) return [];
+  const groups = fingerprintGroups(keys, window);
+  const list = new KeyList(keys.records);
+  const args: (string | number)[] = [groups.now];
+  for (const band of bands) args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), band);
+  const hits = (await runScript(redis, FIND_BANDS, list.keys, args)) as (number | string)[];
+  const found = new Map<string, { offset: 0 | -1; held: Set<string> }>();
+  for (let h = 0; h < hits.length; h += 3) {
+    const id = String(hits[h + 2]);
+    const hit = found.get(id) ?? { offset: hits[h + 1] === 0 ? 0 : -1, held: new Set<string>() };
+    hit.held.add(bands[(hits[h] as number) - 1] as string);
     found.set(id, hit);
   }
   if (found.size === 0) return [];
-  return readSignatures(redis, keys, found, bandKeys);
-}
-
-// A signature whose story was pruned (or never saved) is no candidate: nothing could be filed under it.
-async function readSignatures(
-  redis: Redis,
-  keys: RedisKeys,
-  found: Map<string, { epoch: number; bandKeys: Set<string> }>,
-  asked: string[],
-): Promise<FingerprintCandidate[]> {
   const ids = [...found.keys()];
-  const places = ids.map((id) => `${(found.get(id) as { epoch: number }).epoch}:${shardOf(id, SIGNATURE_SHARDS)}`).join(' ');
-  const prefixes = keys.scriptPrefixes();
-  const read = (await runScriptBuffer(redis, READ_SIGNATURES, [], [prefixes.fingerprintSignatures, prefixes.story, places, ...ids])) as (Buffer | null)[];
-  const candidates: FingerprintCandidate[] = [];
-  ids.forEach((storyId, i) => {
+  const signatures = new KeyList();
+  const pairs = ids.flatMap((id) => [signatures.index(groups.signatureKey(id, (found.get(id) as { offset: 0 | -1 }).offset)), id]);
+  const read = (await runScriptBuffer(redis, READ_SIGNATURES, signatures.keys, pairs)) as (Buffer | null)[];
+  return ids.flatMap((storyId, i) => {
     const signature = read[i];
-    const held = (found.get(storyId) as { bandKeys: Set<string> }).bandKeys;
-    if (signature instanceof Buffer) candidates.push({ storyId, signature: new Uint8Array(signature), bandKeys: asked.filter((key) => held.has(key)) });
+    const { held } = found.get(storyId) as { held: Set<string> };
+    return signature instanceof Buffer ? [{ storyId, signature: new Uint8Array(signature), bandKeys: bands.filter((band) => held.has(band)) }] : [];
   });
-  return candidates;
 }

@@ -1,49 +1,49 @@
-import type { Redis } from 'ioredis';
-import type { Story } from '../domain/index.ts';
-import type { RedisKeys } from './keys.ts';
-import { execAll, readStories } from './redis-read.ts';
+import { bucketOf, seenHourOf, slotOfDigest, type RedisKeys } from './keys.ts';
+import { indexesOf } from './redis-filing.ts';
+import { PRUNE_STORIES } from './redis-prune-script.ts';
+import { decodeRecord } from './redis-record.ts';
+import { KeyList, runScript, type RedisClient, type ScriptArg } from './redis-scripts.ts';
 
-// Stories are removed in batches so that a long-unpruned store never loads at once.
+// Stories are removed in batches, oldest first-seen hour first, so that a long-unpruned store never
+// loads at once; the hour holding the cutoff is read whole and only its earlier stories go.
 const BATCH = 500;
 
-/** Removes every story first seen before `cutoff` from every index; returns how many. */
-export async function pruneStories(redis: Redis, keys: RedisKeys, cutoff: Date): Promise<number> {
+/** Removes every story first seen before `cutoff`; returns how many. */
+export async function pruneStories(redis: RedisClient, keys: RedisKeys, cutoff: Date, now: number): Promise<number> {
+  const lastHour = seenHourOf(cutoff.getTime());
   let removed = 0;
   for (;;) {
-    const ids = await redis.zrange(keys.firstSeen(), '-inf', `(${cutoff.getTime()}`, 'BYSCORE', 'LIMIT', 0, BATCH);
-    if (ids.length === 0) return removed;
-    await removeStories(redis, keys, ids);
-    removed += ids.length;
+    const [next] = await redis.zrange(keys.seenDirectory, '-inf', lastHour, 'BYSCORE', 'LIMIT', 0, 1);
+    if (next === undefined) return removed;
+    const hour = Number(next);
+    const ids = await redis.lrange(keys.seen(hour), 0, hour < lastHour ? BATCH - 1 : -1);
+    const records = ids.length > 0 ? await redis.hmgetBuffer(keys.records, ...ids) : [];
+    const victims = ids
+      .map((id, i) => ({ id, record: records[i] ?? null }))
+      .filter(({ id, record }) => record === null || decodeRecord(id, record).head.firstSeen < cutoff.getTime())
+      .slice(0, BATCH);
+    // An hour whose remaining stories are all kept is the cutoff's: nothing older is left.
+    if (ids.length > 0 && victims.length === 0) return removed;
+    const list = new KeyList(keys.records, keys.versions, keys.seen(hour), keys.seenDirectory);
+    const args: ScriptArg[] = [now, hour, victims.length, ...victims.flatMap((victim) => victimArgs(victim, list, keys))];
+    const [count] = (await runScript(redis, PRUNE_STORIES, list.keys, args)) as [number, number];
+    removed += count;
   }
 }
 
-async function removeStories(redis: Redis, keys: RedisKeys, ids: string[]): Promise<void> {
-  const [stories, claims] = await Promise.all([readStories(redis, keys, ids), readClaims(redis, keys, ids)]);
-  const owned = await ownedIdentityKeys(redis, ids, claims);
-  const commands = redis.multi();
-  ids.forEach((id, i) => {
-    commands.unlink(keys.story(id), keys.copies(id), keys.storyIdentities(id), ...(owned[i] as string[]));
-    commands.zrem(keys.firstSeen(), id);
-    const story = stories[i] as Story | undefined;
-    // Without its JSON the story's sets are unknown; listings skip such a dangling id.
-    for (const region of new Set(story?.regions)) commands.zrem(keys.region(region), id);
-    for (const country of new Set(story?.countries)) commands.zrem(keys.country(country), id);
-  });
-  await execAll(commands);
-}
-
-async function readClaims(redis: Redis, keys: RedisKeys, ids: string[]): Promise<string[][]> {
-  const commands = redis.pipeline();
-  for (const id of ids) commands.smembers(keys.storyIdentities(id));
-  return (await execAll(commands)) as string[][];
-}
-
-// An identity key claimed by a story is released only if that story still holds it: a later
-// copy's key may already have belonged to another story.
-async function ownedIdentityKeys(redis: Redis, ids: string[], claims: string[][]): Promise<string[][]> {
-  const all = claims.flat();
-  if (all.length === 0) return ids.map(() => []);
-  const holders = await redis.mget(...all);
-  let at = 0;
-  return claims.map((claimed, i) => claimed.filter(() => holders[at++] === ids[i]));
+function victimArgs({ id, record }: { id: string; record: Buffer | null }, list: KeyList, keys: RedisKeys): ScriptArg[] {
+  if (record === null) return [id, -1, 0, 0];
+  const { head } = decodeRecord(id, record);
+  const indexes = indexesOf(head.regions, head.countries, head.sourceIds);
+  const args: ScriptArg[] = [id, record.length, indexes.length];
+  for (const index of indexes) {
+    const bucket = bucketOf(index, head.published);
+    args.push(list.index(keys.indexBucket(index, bucket)), list.index(keys.indexDirectory(index)), bucket);
+  }
+  args.push(head.claims.length);
+  for (const claim of head.claims) {
+    const slot = slotOfDigest(claim);
+    args.push(list.index(keys.identities(slot.bucket)), slot.field);
+  }
+  return args;
 }

@@ -1,65 +1,56 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
-// Lua runs on the server atomically in one round trip: the only way to check that a story
-// does not exist yet and write it with all its index entries without a WATCH/retry loop.
-// Every key these scripts use arrives in KEYS, built by keys.ts (the fingerprint lookups differ: see redis-fingerprint-scripts.ts).
+/** A client of one Redis or of a Redis Cluster: the store speaks to either the same way. */
+export type RedisClient = Redis | Cluster;
 
-/**
- * KEYS: story, story-identities, first-seen, n identity keys, then the region/country sets.
- * ARGV: story JSON, id, published score, first-seen score, n. Returns 0 if the story exists,
- * the id of another story holding one of the identity keys (nothing written), else 1.
- */
-export const SAVE_STORY = `
-local n = tonumber(ARGV[5])
-for i = 4, 3 + n do
-  local holder = redis.call('GET', KEYS[i])
-  if holder and holder ~= ARGV[2] then return holder end
-end
-if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
-for i = 4, 3 + n do
-  redis.call('SET', KEYS[i], ARGV[2], 'NX')
-  redis.call('SADD', KEYS[2], KEYS[i])
-end
-redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
-for i = 4 + n, #KEYS do redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2]) end
-return 1`;
+/** An argument of a script call: binary values (records, digests, signatures) go as Buffers. */
+export type ScriptArg = string | number | Buffer;
 
-/**
- * KEYS: story, copies, story-identities, then the identity keys.
- * ARGV: copy JSON, story id. Returns 0 if the story does not exist.
- */
-export const ADD_COPY = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('RPUSH', KEYS[2], ARGV[1])
-for i = 4, #KEYS do
-  redis.call('SET', KEYS[i], ARGV[2], 'NX')
-  redis.call('SADD', KEYS[3], KEYS[i])
-end
-return 1`;
-
+// Lua runs on the server atomically in one round trip: the only way to check a filing against the
+// stored state and write it whole without a WATCH/retry loop. Every key a script touches arrives in
+// KEYS (built by keys.ts), all under the store's one hash tag, so on a Cluster the call goes to the
+// master of that slot and the script is accepted there.
 const digests = new Map<string, string>();
 
-/** Runs a script by its digest, sending the source only the first time a server lacks it. */
-export async function runScript(redis: Redis, script: string, keys: string[], args: (string | number | Buffer)[]): Promise<unknown> {
+function digestOf(script: string): string {
   let sha = digests.get(script);
   if (!sha) digests.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  return sha;
+}
+
+// A server (or a Cluster node, or one restarted) that lacks the script gets its source once.
+async function evaluate(script: string, run: (command: 'EVALSHA' | 'EVAL', body: string) => Promise<unknown>): Promise<unknown> {
   try {
-    return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    return await run('EVALSHA', digestOf(script));
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-    return redis.eval(script, keys.length, ...keys, ...args);
+    return run('EVAL', script);
   }
 }
 
-/** runScript for a script whose replies are bytes (fingerprint signatures): bulk replies come back as Buffers. */
-export async function runScriptBuffer(redis: Redis, script: string, keys: string[], args: (string | number | Buffer)[]): Promise<unknown> {
-  let sha = digests.get(script);
-  if (!sha) digests.set(script, (sha = createHash('sha1').update(script).digest('hex')));
-  try {
-    return await redis.callBuffer('EVALSHA', sha, keys.length, ...keys, ...args);
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-    return redis.callBuffer('EVAL', script, keys.length, ...keys, ...args);
+/** Runs a script by its digest; bulk replies come back as strings. */
+export function runScript(redis: RedisClient, script: string, keys: string[], args: ScriptArg[]): Promise<unknown> {
+  return evaluate(script, (command, body) => redis.call(command, body, keys.length, ...keys, ...args));
+}
+
+/** runScript for scripts that reply with bytes (records, signatures): bulk replies come back as Buffers. */
+export function runScriptBuffer(redis: RedisClient, script: string, keys: string[], args: ScriptArg[]): Promise<unknown> {
+  return evaluate(script, (command, body) => redis.callBuffer(command, body, keys.length, ...keys, ...args));
+}
+
+/** Collects a script's KEYS, each once, and gives the 1-based index Lua reads it at. */
+export class KeyList {
+  readonly keys: string[] = [];
+  private readonly at = new Map<string, number>();
+
+  constructor(...fixed: string[]) {
+    for (const key of fixed) this.index(key);
+  }
+
+  index(key: string): number {
+    let i = this.at.get(key);
+    if (i === undefined) this.at.set(key, (i = this.keys.push(key)));
+    return i;
   }
 }

@@ -1,31 +1,36 @@
-import type { Redis } from 'ioredis';
-import { NotFoundError, StoreError, type Copy, type SourceState, type Story } from '../domain/index.ts';
+import { NotFoundError, QueryError, StoreError, type SourceState, type Story } from '../../domain/index.ts';
 import type {
+  FeedRef,
+  FeedVersion,
+  FilingOutcome,
   FingerprintCandidate,
-  FingerprintEntry,
   FingerprintWindow,
-  ListOptions,
-  SaveOutcome,
+  Reporters,
+  SourceFiling,
   Store,
   StoryPage,
-} from './store.ts';
-import { findCandidates, indexFingerprints } from './redis-fingerprints.ts';
-import { createKeys, type RedisKeys } from './keys.ts';
-import { storyScores } from './story-order.ts';
-import { ADD_COPY, SAVE_STORY, runScript } from './redis-scripts.ts';
-import { parseJson, readPage, readStories } from './redis-read.ts';
+  StoryQuery,
+} from '../store.ts';
+import { compareIds } from '../story-order.ts';
+import { createKeys, identitySlot, type RedisKeys } from './keys.ts';
+import { fileSource } from './redis-filing.ts';
+import { findCandidates } from './redis-fingerprints.ts';
+import { listStories } from './redis-listing.ts';
+import { FIND_HOLDERS, STATS } from './redis-lookup-scripts.ts';
 import { pruneStories } from './redis-prune.ts';
+import { decodeRecord } from './redis-record.ts';
+import { KeyList, runScript, type RedisClient } from './redis-scripts.ts';
 
-/** What RedisStore is built from: a client the caller created, and an optional key prefix. */
+/** What RedisStore is built from: a client (one Redis, or a Cluster) the caller created, and a key prefix. */
 export interface RedisStoreOptions {
-  redis: Redis;
-  /** Prefix of every key (default `wirefeed:`). */
+  redis: RedisClient;
+  /** Prefix of every key (default `wirefeed:`); it becomes the hash tag `{wirefeed}` all keys carry. */
   prefix?: string;
 }
 
-/** The Store on Redis: story JSON, identity keys and sorted sets, all keys from keys.ts. */
+/** The Store on Redis or Redis Cluster: one hash tag per store, every multi-key write one Lua script. */
 export class RedisStore implements Store {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
 
   constructor(options: RedisStoreOptions) {
@@ -33,81 +38,87 @@ export class RedisStore implements Store {
     this.keys = createKeys(options.prefix);
   }
 
-  async saveStory(story: Story, identityKeys: string[]): Promise<SaveOutcome> {
-    const scores = storyScores(story);
-    const k = this.keys;
-    const sets = [...new Set(story.regions)].map(k.region).concat([...new Set(story.countries)].map(k.country));
-    const ids = identityKeys.map(k.identity);
-    const args = [JSON.stringify(story), story.id, scores.published, scores.firstSeen, ids.length];
-    const keys = [k.story(story.id), k.storyIdentities(story.id), k.firstSeen(), ...ids, ...sets];
-    const saved = await this.run(`save story ${story.id}`, () => runScript(this.redis, SAVE_STORY, keys, args));
-    if (saved === 0) throw new StoreError(`store: story ${story.id} already exists`);
-    return typeof saved === 'string' ? { saved: false, existingStoryId: saved } : { saved: true };
+  /** Glob matching every key of a store with this prefix, for tools and tests that SCAN. */
+  static keyPattern(prefix?: string): string {
+    return createKeys(prefix).pattern;
   }
 
-  async addCopy(storyId: string, copy: Copy, identityKeys: string[]): Promise<void> {
-    const k = this.keys;
-    const keys = [k.story(storyId), k.copies(storyId), k.storyIdentities(storyId), ...identityKeys.map(k.identity)];
-    const added = await this.run(`add a copy to story ${storyId}`, () =>
-      runScript(this.redis, ADD_COPY, keys, [JSON.stringify(copy), storyId]),
-    );
-    if (added === 0) throw new StoreError(`store: cannot add a copy to story ${storyId}, it does not exist`);
+  fileSource(filing: SourceFiling): Promise<FilingOutcome> {
+    return this.run(`file source ${filing.state.sourceId}`, () => fileSource(this.redis, this.keys, filing));
   }
 
-  async findByIdentity(identityKeys: string[]): Promise<string | undefined> {
-    if (identityKeys.length === 0) return undefined;
-    const ids = await this.run('find by identity', () => this.redis.mget(identityKeys.map(this.keys.identity)));
-    return ids.find((id) => id !== null) ?? undefined;
-  }
-
-  async findByIdentities(identityKeyLists: string[][]): Promise<(string | undefined)[]> {
-    const all = identityKeyLists.flat();
-    if (all.length === 0) return identityKeyLists.map(() => undefined);
-    const ids = await this.run('find by identities', () => this.redis.mget(all.map(this.keys.identity)));
-    let at = 0;
-    return identityKeyLists.map((keys) => {
-      const held = ids.slice(at, (at += keys.length));
-      return held.find((id) => id !== null) ?? undefined;
+  async findHolders(identityKeys: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(identityKeys)];
+    if (wanted.length === 0) return new Map();
+    const list = new KeyList(this.keys.records);
+    const args = wanted.flatMap((key) => {
+      const slot = identitySlot(key);
+      return [list.index(this.keys.identities(slot.bucket)), slot.field];
     });
+    const holders = (await this.run('find holders', () => runScript(this.redis, FIND_HOLDERS, list.keys, args))) as (string | null)[];
+    return new Map(wanted.flatMap((key, i) => (typeof holders[i] === 'string' ? [[key, holders[i]] as const] : [])));
   }
 
-  async getStory(id: string): Promise<Story | undefined> {
-    const [story] = await this.run(`read story ${id}`, () => readStories(this.redis, this.keys, [id]));
-    return story;
-  }
-
-  async listRegion(regionId: string, options: ListOptions): Promise<StoryPage> {
-    return this.run(`list region ${regionId}`, () => readPage(this.redis, this.keys, this.keys.region(regionId), options));
-  }
-
-  async listCountry(country: string, options: ListOptions): Promise<StoryPage> {
-    return this.run(`list country ${country}`, () => readPage(this.redis, this.keys, this.keys.country(country), options));
-  }
-
-  async getSourceState(sourceId: string): Promise<SourceState | undefined> {
-    const json = await this.run(`read source ${sourceId}`, () => this.redis.get(this.keys.sourceState(sourceId)));
-    return json === null ? undefined : parseJson<SourceState>(json, `source state ${sourceId}`);
-  }
-
-  async saveSourceState(state: SourceState): Promise<void> {
-    const json = JSON.stringify(state);
-    await this.run(`save source ${state.sourceId}`, () => this.redis.set(this.keys.sourceState(state.sourceId), json));
-  }
-
-  async indexFingerprints(entries: FingerprintEntry[], window: FingerprintWindow): Promise<void> {
-    await this.run('index fingerprints', () => indexFingerprints(this.redis, this.keys, entries, window));
-  }
-
-  async findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {
+  findCandidates(bandKeys: string[], window: FingerprintWindow): Promise<FingerprintCandidate[]> {
     return this.run('find candidates', () => findCandidates(this.redis, this.keys, bandKeys, window));
   }
 
-  async prune(cutoff: Date): Promise<number> {
-    return this.run('prune', () => pruneStories(this.redis, this.keys, cutoff));
+  async findReporters(storyIds: string[]): Promise<Map<string, Reporters>> {
+    const ids = [...new Set(storyIds)];
+    const records = await this.readRecords('find reporters', ids);
+    return new Map(
+      ids.flatMap((id, i) => {
+        const record = records[i];
+        if (!record) return [];
+        const { head } = decodeRecord(id, record);
+        return [[id, { itemIds: head.itemIds, sourceIds: head.sourceIds }] as const];
+      }),
+    );
   }
 
-  async stats(): Promise<{ stories: number }> {
-    return { stories: await this.run('count stories', () => this.redis.zcard(this.keys.firstSeen())) };
+  async getStory(id: string): Promise<Story | undefined> {
+    const [record] = await this.readRecords(`read story ${id}`, [id]);
+    return record ? this.run(`read story ${id}`, async () => decodeRecord(id, record).story()) : undefined;
+  }
+
+  listStories(query: StoryQuery): Promise<StoryPage> {
+    return this.run('list stories', () => listStories(this.redis, this.keys, query));
+  }
+
+  async feedVersions(feeds: FeedRef[]): Promise<FeedVersion[]> {
+    if (feeds.length === 0) return [];
+    const fields = feeds.map((feed) => (feed.kind === 'all' ? 'all' : feed.kind === 'region' ? `r:${feed.id}` : `c:${feed.code}`));
+    const values = await this.run('read feed versions', () => this.redis.hmget(this.keys.versions, ...fields));
+    return values.map((value) => ({ version: value === null ? 0 : Number(value) }));
+  }
+
+  async getSourceState(sourceId: string): Promise<SourceState | undefined> {
+    const json = await this.run(`read source ${sourceId}`, () => this.redis.hget(this.keys.sources, sourceId));
+    return json === null ? undefined : parseState(json, sourceId);
+  }
+
+  async listSourceStates(): Promise<SourceState[]> {
+    const all = await this.run('list sources', () => this.redis.hgetall(this.keys.sources));
+    return Object.keys(all)
+      .sort(compareIds)
+      .map((sourceId) => parseState(all[sourceId] as string, sourceId));
+  }
+
+  async forgetSources(keep: string[]): Promise<number> {
+    const kept = new Set(keep);
+    return this.run('forget sources', async () => {
+      const gone = (await this.redis.hkeys(this.keys.sources)).filter((sourceId) => !kept.has(sourceId));
+      return gone.length === 0 ? 0 : this.redis.hdel(this.keys.sources, ...gone);
+    });
+  }
+
+  prune(cutoff: Date): Promise<number> {
+    return this.run('prune', () => pruneStories(this.redis, this.keys, cutoff, Date.now()));
+  }
+
+  async stats(): Promise<{ stories: number; bytes?: number }> {
+    const [stories, bytes] = (await this.run('count stories', () => runScript(this.redis, STATS, [this.keys.records], []))) as [number, number];
+    return { stories, bytes };
   }
 
   /** Quits the client (it was handed to this store, so the store ends it). */
@@ -117,14 +128,27 @@ export class RedisStore implements Store {
     await this.run('close', () => this.redis.quit());
   }
 
-  // Every ioredis failure becomes a StoreError naming what was being done; our own errors pass.
+  private readRecords(action: string, ids: string[]): Promise<(Buffer | null)[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(action, () => this.redis.hmgetBuffer(this.keys.records, ...ids));
+  }
+
+  // Every failure becomes a StoreError naming what was being done; the caller's own mistakes pass.
   private async run<T>(action: string, command: () => Promise<T>): Promise<T> {
     try {
       return await command();
     } catch (error) {
-      if (error instanceof StoreError || error instanceof NotFoundError) throw error;
+      if (error instanceof StoreError || error instanceof NotFoundError || error instanceof QueryError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new StoreError(`store: ${action} failed: ${reason}`, { cause: error });
     }
+  }
+}
+
+function parseState(json: string, sourceId: string): SourceState {
+  try {
+    return JSON.parse(json) as SourceState;
+  } catch (error) {
+    throw new StoreError(`store: source state ${sourceId} is stored as invalid JSON`, { cause: error });
   }
 }

@@ -1,0 +1,146 @@
+import { RECORD_LUA } from './redis-lua.ts';
+
+/**
+ * Files a source's poll: checks every entry against the stored state plus the entries before it,
+ * then, only if none conflicts, writes them all. Replies 'filed' or the conflict found.
+ *
+ * KEYS: records, versions, sources, seen directory, then the keys entries refer to by index.
+ * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
+ * - 'n', id, record, published score, seen list key, seen hour, n claims × (key, field: item key
+ *   first), n index entries × (bucket key, directory key, bucket), n bands × (this epoch's key,
+ *   last epoch's key, band, holder dedupe saw or ''), signature key, signature;
+ * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item key and
+ *   digest, n identity claims × (key, digest), source bucket key, directory key, bucket.
+ * A claim's digest is 10 bytes; its field in the bucket hash is the last 8.
+ */
+export const FILE_SOURCE =
+  RECORD_LUA +
+  `
+local now, expireAt = tonumber(ARGV[1]), ARGV[4]
+local a = 5
+local function arg() a = a + 1 return ARGV[a] end
+local function num() return tonumber(arg()) end
+local function claims(n)
+  local out = {}
+  for i = 1, n do
+    local ki, digest = num(), arg()
+    out[i] = { ki = ki, digest = digest, field = string.sub(digest, 3) }
+  end
+  return out
+end
+local entries = {}
+for i = 1, tonumber(ARGV[5]) do
+  local e = { kind = arg() }
+  if e.kind == 'n' then
+    e.id, e.record, e.score, e.seen, e.hour = arg(), arg(), arg(), num(), arg()
+    e.claims = claims(num())
+    e.index = {}
+    for j = 1, num() do e.index[j] = { bucket = num(), dir = num(), n = arg() } end
+    e.bands = {}
+    for j = 1, num() do e.bands[j] = { cur = num(), prev = num(), band = arg(), seen = arg() } end
+    e.sig, e.signature = num(), arg()
+  else
+    e.story, e.tail, e.published = arg(), arg(), arg()
+    e.item = claims(1)[1]
+    e.ids = claims(num())
+    e.bucket, e.dir, e.n = num(), num(), arg()
+  end
+  entries[i] = e
+end
+
+local claimed, filed = {}, {}
+local function holder(c)
+  return claimed[c.ki .. ':' .. c.field] or redis.call('HGET', KEYS[c.ki], c.field)
+end
+local function checkNew(e)
+  if filed[e.id] or redis.call('HEXISTS', KEYS[1], e.id) == 1 then return 'story ' .. e.id .. ' is already stored' end
+  for j, c in ipairs(e.claims) do
+    local h = holder(c)
+    if h and (j == 1 or h ~= e.id) then return (j == 1 and 'its item key' or 'an identity key') .. ' is held by story ' .. h end
+  end
+  for _, b in ipairs(e.bands) do
+    for _, ki in ipairs({ b.cur, b.prev }) do
+      local h = redis.call('HGET', KEYS[ki], b.band)
+      if h and h ~= b.seen and not filed[h] and live(h, now) then return 'band key ' .. b.band .. ' is held by live story ' .. h end
+    end
+  end
+  for _, c in ipairs(e.claims) do claimed[c.ki .. ':' .. c.field] = e.id end
+  filed[e.id] = true
+end
+local function checkCopy(e)
+  if not filed[e.story] then
+    local v = redis.call('HGET', KEYS[1], e.story)
+    if not v then return 'story ' .. e.story .. ' is not stored' end
+    if struct.unpack('>d', v, 2) ~= tonumber(e.published) then return 'story ' .. e.story .. ' was stored again since' end
+  end
+  local h = holder(e.item)
+  if h then return 'its item key is held by story ' .. h end
+  e.won = { e.item }
+  claimed[e.item.ki .. ':' .. e.item.field] = e.story
+  for _, c in ipairs(e.ids) do
+    if not holder(c) then
+      claimed[c.ki .. ':' .. c.field] = e.story
+      e.won[#e.won + 1] = c
+    end
+  end
+end
+for i, e in ipairs(entries) do
+  local conflict = e.kind == 'n' and checkNew(e) or e.kind == 'c' and checkCopy(e)
+  if conflict then return 'entry ' .. i .. ': ' .. conflict end
+end
+
+local touched, fields = {}, {}
+local function expireOnce(ki)
+  if not touched[ki] then
+    touched[ki] = true
+    redis.call('PEXPIREAT', KEYS[ki], expireAt, 'NX')
+  end
+end
+for _, e in ipairs(entries) do
+  if e.kind == 'n' then
+    redis.call('HSET', KEYS[1], e.id, e.record)
+    for _, c in ipairs(e.claims) do redis.call('HSET', KEYS[c.ki], c.field, e.id) end
+    for _, x in ipairs(e.index) do
+      redis.call('ZADD', KEYS[x.bucket], e.score, e.id)
+      redis.call('ZADD', KEYS[x.dir], x.n, x.n)
+    end
+    redis.call('RPUSH', KEYS[e.seen], e.id)
+    redis.call('ZADD', KEYS[4], e.hour, e.hour)
+    for _, b in ipairs(e.bands) do
+      local h = redis.call('HGET', KEYS[b.cur], b.band)
+      if not h or (h ~= e.id and not live(h, now)) then
+        redis.call('HSET', KEYS[b.cur], b.band, e.id)
+        expireOnce(b.cur)
+      end
+    end
+    if #e.bands > 0 then
+      redis.call('HSET', KEYS[e.sig], e.id, e.signature)
+      expireOnce(e.sig)
+    end
+    feedsOf(e.record, fields)
+  else
+    local digests = {}
+    for _, c in ipairs(e.won) do
+      redis.call('HSET', KEYS[c.ki], c.field, e.story)
+      digests[#digests + 1] = c.digest
+    end
+    local d = table.concat(digests)
+    local v = redis.call('HGET', KEYS[1], e.story) .. e.tail .. 'k' .. struct.pack('>I2', #d) .. d
+    redis.call('HSET', KEYS[1], e.story, v)
+    redis.call('ZADD', KEYS[e.bucket], string.format('%.17g', readHead(v).published), e.story)
+    redis.call('ZADD', KEYS[e.dir], e.n, e.n)
+    feedsOf(v, fields)
+  end
+end
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+bump(KEYS[2], fields, now)
+return 'filed'`;
+
+/** KEYS: records. ARGV: story ids. Replies each story's published ms (as text), false if not stored. */
+export const READ_PUBLISHED = `
+local out = {}
+for i, id in ipairs(ARGV) do
+  local v = redis.call('HGET', KEYS[1], id)
+  out[i] = v and string.format('%.17g', struct.unpack('>d', v, 2)) or false
+end
+return out`;

@@ -1,0 +1,78 @@
+import { RECORD_LUA } from './redis-lua.ts';
+
+/**
+ * One stretch of a bounded listing scan. Walks the buckets of the primary index newest first (ties by
+ * id, descending), after the cursor, testing each story's record against the other filters, and
+ * stops at the first of: one match more than `limit` ('more'), `bound` entries scanned ('bound'),
+ * the end of the buckets given ('end').
+ *
+ * KEYS: records, then bucket keys, newest first. ARGV: limit, bound, cursor score and id ('' for
+ * none), since ms ('' for none), then the filters ('' for none): lower-cased language, region,
+ * country, source, and the 3-byte hashes of the query's words. Replies { status, flat (id, score,
+ * record) of each match, scanned count, score and id of the last entry scanned }.
+ */
+export const SCAN_INDEX =
+  RECORD_LUA +
+  `
+local limit, bound, cs, cid = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
+local top, since = cs == '' and '+inf' or cs, ARGV[5] == '' and '-inf' or ARGV[5]
+local language, region, country, source, words = ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
+local atCursor = cs ~= '' and tonumber(cs)
+
+-- Byte order, as Redis orders members of equal score.
+local function beforeCursor(id)
+  for i = 1, math.min(#id, #cid) do
+    local x, y = string.byte(id, i), string.byte(cid, i)
+    if x ~= y then return x < y end
+  end
+  return #id < #cid
+end
+local function has(list, x)
+  for _, y in ipairs(list) do if y == x then return true end end
+  return false
+end
+local function hasWord(v, h, w)
+  local p = h.words
+  while true do
+    local at = string.find(v, w, p, true)
+    if not at or at > h.wordsEnd - 2 then return false end
+    if (at - h.words) % 3 == 0 then return true end
+    p = at + 1
+  end
+end
+local function matches(v)
+  local h = readHead(v)
+  if language ~= '' and (not h.language or string.lower(h.language) ~= language) then return false end
+  if region ~= '' and not has(h.regions, region) then return false end
+  if country ~= '' and not has(h.countries, country) then return false end
+  if source ~= '' and h.source ~= source and not has(copySources(v, h.tail), source) then return false end
+  for i = 1, #words, 3 do
+    if not hasWord(v, h, string.sub(words, i, i + 2)) then return false end
+  end
+  return true
+end
+
+local page, scanned, lastScore, lastId = {}, 0, '', ''
+for k = 2, #KEYS do
+  local offset = 0
+  repeat
+    local chunk = redis.call('ZRANGE', KEYS[k], top, since, 'BYSCORE', 'REV', 'LIMIT', offset, 256, 'WITHSCORES')
+    offset = offset + #chunk / 2
+    for j = 1, #chunk, 2 do
+      local id, score = chunk[j], chunk[j + 1]
+      if not (atCursor and tonumber(score) == atCursor and not beforeCursor(id)) then
+        scanned, lastScore, lastId = scanned + 1, score, id
+        local v = redis.call('HGET', KEYS[1], id)
+        if v and matches(v) then
+          if #page == 3 * limit then return { 'more', page, scanned, lastScore, lastId } end
+          local n = #page
+          page[n + 1] = id
+          page[n + 2] = score
+          page[n + 3] = v
+        end
+        if scanned >= bound then return { 'bound', page, scanned, lastScore, lastId } end
+      end
+    end
+  until #chunk == 0
+end
+return { 'end', page, scanned, lastScore, lastId }`;

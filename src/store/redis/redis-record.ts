@@ -1,0 +1,166 @@
+import { hash } from 'node:crypto';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { StoreError, type Copy, type Evidence, type Story, type StoryItem } from '../../domain/index.ts';
+import { searchWords } from '../search-words.ts';
+
+// A story is one field of one hash: a head the Lua scripts read (times, language, source, regions,
+// countries, hashed search words), the rest of the story deflated, then a tail that copies and
+// identity claims are appended to. Nothing is stored twice: what the head holds is left out of the
+// body. A field of a hash costs ~90 bytes less than a key of its own, and the record, read whole by
+// the listing scan, answers every filter without a second lookup.
+//
+// Head (big-endian): u8 format, f64 published ms, f64 firstSeen ms, f64 fingerprint expiry ms (0: none),
+// str8 language (length 255: none), str8 source, u8 n + n × str8 regions, u8 n + n × str8 countries,
+// u16 + 3-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests.
+const FORMAT = 1;
+const NONE = 255;
+const WORD_BYTES = 3;
+// Deflate's preset dictionary: what every body repeats (field names, markup, URL parts), no prose.
+// Part of the format: a changed dictionary needs a new FORMAT.
+const DICTIONARY = Buffer.from(
+  '<br><ul><li><h2><blockquote><img src="https://<a href="https://www.<strong></strong><em></em>.html.jpg?utm_source=rss&utm_medium=' +
+    '{"i":{"guid":"https://","link":"https://","url":"https://","title":"","summary":"","dateFallback":"first-seen","author":"",' +
+    '"categories":[""],"image":"https://","enclosures":[{"url":"https://","type":"image/jpeg","length":}],"geo":{"lat":,"lon":},' +
+    '"contentHtml":"<p></p><p>"},"e":[{"country":"","kind":"dateline","match":"","weight":},{"country":"","kind":"title","match":""',
+);
+
+/** What a record says besides the story body. */
+export interface RecordHead {
+  published: number;
+  firstSeen: number;
+  fingerprintExpiry: number;
+  regions: string[];
+  countries: string[];
+  /** The first item's source, then each copy's, in filing order. */
+  sourceIds: string[];
+  /** The first item's id, then each copy's. */
+  itemIds: string[];
+  /** Digests (10 bytes) of every identity key the story claimed. */
+  claims: Buffer[];
+}
+
+interface Body {
+  i: Omit<StoryItem, 'sourceId' | 'published' | 'language' | 'id'> & { id?: string };
+  e: Evidence[];
+  p?: string;
+  f?: string;
+}
+
+/** The 3-byte hashes of the folded words of a text, which the listing scan matches `q` against. */
+export function wordHashes(text: string): Buffer {
+  return Buffer.concat(searchWords(text).map((word) => hash('sha1', word, 'buffer').subarray(0, WORD_BYTES)));
+}
+
+/** A new story's record: its head, body and copies, and a tail entry of the keys it claimed. */
+export function encodeRecord(story: Story, scores: { published: number; firstSeen: number }, fingerprintExpiry: number, claims: Buffer[]): Buffer {
+  const { id, sourceId, published, language, ...rest } = story.item;
+  const body: Body = { i: id === story.id ? rest : { ...rest, id }, e: story.evidence };
+  if (new Date(scores.published).toISOString() !== published) body.p = published;
+  if (new Date(scores.firstSeen).toISOString() !== story.firstSeen) body.f = story.firstSeen;
+  const deflated = deflateRawSync(JSON.stringify(body), { dictionary: DICTIONARY, level: constants.Z_DEFAULT_COMPRESSION });
+  const times = Buffer.alloc(25);
+  times.writeUInt8(FORMAT, 0);
+  [scores.published, scores.firstSeen, fingerprintExpiry].forEach((ms, i) => times.writeDoubleBE(ms, 1 + 8 * i));
+  return Buffer.concat([
+    times,
+    language === undefined ? Buffer.of(NONE) : str8(language, 'language'),
+    str8(sourceId, 'source id'),
+    list8(story.regions, 'region'),
+    list8(story.countries, 'country'),
+    sized(wordHashes(`${story.item.title} ${story.item.summary}`), 2),
+    sized(deflated, 4),
+    ...story.copies.map(copyTail),
+    claimsTail(claims),
+  ]);
+}
+
+/** The tail entry of a copy. */
+export function copyTail(copy: Copy): Buffer {
+  const fields = copy.link === undefined ? [copy.itemId, copy.published] : [copy.itemId, copy.published, copy.link];
+  return Buffer.concat([Buffer.from('c'), str8(copy.sourceId, 'source id'), sized(Buffer.from(JSON.stringify(fields)), 2)]);
+}
+
+// The tail entry of claimed identity digests (the filing script writes a copy's the same way).
+function claimsTail(digests: Buffer[]): Buffer {
+  return Buffer.concat([Buffer.from('k'), sized(Buffer.concat(digests), 2)]);
+}
+
+/** Reads a record: its head and tail now, the whole story on demand (inflating the body). */
+export function decodeRecord(id: string, record: Buffer): { head: RecordHead; story: () => Story } {
+  const reader = new Reader(record, id);
+  if (reader.u8() !== FORMAT) throw new StoreError(`store: story ${id} is stored in an unknown format`);
+  const [published, firstSeen, fingerprintExpiry] = [reader.f64(), reader.f64(), reader.f64()];
+  const language = reader.str8OrNone();
+  const sourceId = reader.str8();
+  const regions = reader.list8();
+  const countries = reader.list8();
+  reader.skip(reader.u16());
+  const deflated = reader.bytes(reader.u32());
+  const copies: Copy[] = [];
+  const claims: Buffer[] = [];
+  while (!reader.done()) {
+    const kind = String.fromCharCode(reader.u8());
+    if (kind === 'c') {
+      const source = reader.str8();
+      const [itemId, at, link] = JSON.parse(reader.bytes(reader.u16()).toString('utf8')) as [string, string, string?];
+      copies.push(link === undefined ? { itemId, sourceId: source, published: at } : { itemId, sourceId: source, link, published: at });
+    } else if (kind === 'k') {
+      const digests = reader.bytes(reader.u16());
+      for (let at = 0; at < digests.length; at += 10) claims.push(digests.subarray(at, at + 10));
+    } else throw new StoreError(`store: story ${id} has a damaged record`);
+  }
+  const head = { published, firstSeen, fingerprintExpiry, regions, countries, sourceIds: [sourceId, ...copies.map((c) => c.sourceId)], itemIds: [id, ...copies.map((c) => c.itemId)], claims };
+  const story = (): Story => {
+    const body = JSON.parse(inflateRawSync(deflated, { dictionary: DICTIONARY }).toString('utf8')) as Body;
+    const { id: itemId, ...item } = body.i;
+    const when = body.p ?? new Date(published).toISOString();
+    const full: StoryItem = { id: itemId ?? id, sourceId, ...item, published: when, ...(language === undefined ? {} : { language }) };
+    return { id, item: full, copies, firstSeen: body.f ?? new Date(firstSeen).toISOString(), countries, regions, evidence: body.e };
+  };
+  return { head, story };
+}
+
+function str8(text: string, what: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length >= NONE) throw new StoreError(`store: a ${what} of ${bytes.length} bytes is longer than the 254 a record holds`);
+  return Buffer.concat([Buffer.of(bytes.length), bytes]);
+}
+
+function list8(texts: string[], what: string): Buffer {
+  if (texts.length > 255) throw new StoreError(`store: a story in ${texts.length} of ${what} is more than a record holds`);
+  return Buffer.concat([Buffer.of(texts.length), ...texts.map((text) => str8(text, what))]);
+}
+
+function sized(bytes: Buffer, width: 2 | 4): Buffer {
+  const length = Buffer.alloc(width);
+  if (width === 2) length.writeUInt16BE(bytes.length);
+  else length.writeUInt32BE(bytes.length);
+  return Buffer.concat([length, bytes]);
+}
+
+class Reader {
+  private at = 0;
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly id: string,
+  ) {}
+  done = () => this.at >= this.buffer.length;
+  u8 = () => this.take(1).readUInt8(0);
+  u16 = () => this.take(2).readUInt16BE(0);
+  u32 = () => this.take(4).readUInt32BE(0);
+  f64 = () => this.take(8).readDoubleBE(0);
+  bytes = (n: number) => this.take(n);
+  skip = (n: number) => void this.take(n);
+  str8 = () => this.take(this.u8()).toString('utf8');
+  str8OrNone = () => {
+    const n = this.u8();
+    return n === NONE ? undefined : this.take(n).toString('utf8');
+  };
+  list8 = () => Array.from({ length: this.u8() }, () => this.str8());
+  private take(n: number): Buffer {
+    if (this.at + n > this.buffer.length) throw new StoreError(`store: story ${this.id} has a damaged record`);
+    const out = this.buffer.subarray(this.at, this.at + n);
+    this.at += n;
+    return out;
+  }
+}
