@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/domain/index.ts';
-import { RedisStore, openStore } from '../../src/store/index.ts';
+import { RedisStore, connectRedis, openStore } from '../../src/store/index.ts';
 import { describeStoreContract } from './contract.ts';
 import { NOW, copyEntry, fileAll, filing, newEntry } from './filings.ts';
 import { makeCopy, makeStory } from './make-story.ts';
@@ -112,6 +112,13 @@ describe('RedisStore on Redis', () => {
     const opening = openStore({ redisUrl: 'redis://:secret@127.0.0.1:1', dataDir: 'unused', connectAttempts: 2 });
     await expect(opening).rejects.toThrow(StoreError);
     await expect(opening).rejects.toThrow(/^store: cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 after 2 attempts: .*ECONNREFUSED/);
+  });
+
+  it('fails to open a Redis Cluster it cannot reach, or one given a database, with the passwords masked', async () => {
+    const unreachable = connectRedis('redis://:secret@127.0.0.1:1,127.0.0.1:2', 2);
+    await expect(unreachable).rejects.toThrow(/^store: cannot connect to Redis Cluster at redis:\/\/:\*\*\*@127\.0\.0\.1:1,127\.0\.0\.1:2 after 2 attempts: /);
+    await expect(connectRedis('redis://:secret@h1:6379/2,h2:6379', 1)).rejects.toThrow(/^store: a Redis Cluster has only database 0, but redis:\/\/:\*\*\*@h1:6379\/2,h2:6379 names 2$/);
+    await expect(connectRedis('redis://127.0.0.1:1', 1, { cluster: true })).rejects.toThrow(/^store: cannot connect to Redis Cluster at /);
   });
 
   it('gives a StoreError from every call when its Redis stops answering', async () => {

@@ -30,9 +30,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts redis-server without persistence (plus `args`) and waits until it answers PING. */
-export async function startRedisServer(args: string[] = []): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts redis-server without persistence (plus `args`), on `port` or a free one, and waits until it answers PING. */
+export async function startRedisServer(args: string[] = [], port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const dir = await mkdtemp(path.join(tmpdir(), 'wirefeed-redis-'));
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args], {
     stdio: 'ignore',
