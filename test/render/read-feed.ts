@@ -56,3 +56,18 @@ export function textOf(element: Element): string {
 export function childrenNamed(element: Element, name: string): Element[] {
   return element.children.filter((child): child is Element => 'name' in child && child.name === name);
 }
+
+/** The first direct child of `element` named `name`. */
+export function child(element: Element | undefined, name: string): Element | undefined {
+  return element ? childrenNamed(element, name)[0] : undefined;
+}
+
+/** The texts of the direct children of `element` named `name`. */
+export function texts(element: Element, name: string): string[] {
+  return childrenNamed(element, name).map(textOf);
+}
+
+/** An attribute of an element, if both are there. */
+export function attribute(element: Element | undefined, name: string): string | undefined {
+  return element?.attribs[name];
+}
