@@ -48,6 +48,11 @@ function channelHead(view: FeedView): string[] {
 // An RSS <author> must be an e-mail address, optionally followed by a name in parentheses.
 const EMAIL_BYLINE = /^[^\s@()<>"]+@[^\s@()<>"]+\.[^\s@()<>".]+(?: \([^()]*\))?$/;
 
+// A bare address (a desk's, as feeds give them) is named after the outlet that published it.
+function namedAddress(byline: string, outlet: string): string {
+  return byline.includes(' (') ? byline : `${byline} (${outlet.replace(/[()]/g, '')})`;
+}
+
 function rssItem(entry: StoryEntry, feedLanguage: string | undefined): string {
   const lines = [plain('title', entry.title)];
   if (entry.link) lines.push(element('link', entry.link));
@@ -60,7 +65,7 @@ function rssItem(entry: StoryEntry, feedLanguage: string | undefined): string {
     lines.push(element('description', entry.contentHtml, {}, cdata));
   }
   // A byline is a name (dc:creator) unless it is an address; with none, the outlet is the creator.
-  if (entry.byline && EMAIL_BYLINE.test(entry.byline)) lines.push(plain('author', entry.byline));
+  if (entry.byline && EMAIL_BYLINE.test(entry.byline)) lines.push(plain('author', namedAddress(entry.byline, entry.outlet.title)));
   else lines.push(plain('dc:creator', entry.byline ?? entry.outlet.title));
   if (entry.language && entry.language !== feedLanguage) lines.push(element('dc:language', entry.language));
   for (const { scheme, term } of categoriesOf(entry)) lines.push(plain('category', term, { domain: scheme }));

@@ -60,6 +60,8 @@ export function trickyStories(): Story[] {
     story('undated-2', item({ id: 'undated-2', sourceId: 'ria', link: 'https://ria.ru/20250503/2.html', title: 'Без даты два', summary: 'Второй', published: '2025-05-03T08:30:00.000Z', dateFallback: 'first-seen', language: 'ru' }), { firstSeen: '2025-05-03T08:30:00.000Z' }),
     // No summary, content only, a byline that is an address.
     story('no-summary', item({ id: 'no-summary', sourceId: 'bbc', link: 'https://www.bbc.co.uk/news/world-1?at_medium=RSS', url: 'https://www.bbc.co.uk/news/world-1', title: 'Content but no summary', published: '2025-05-03T08:00:00.000Z', contentHtml: '<p>Only a body.</p>', author: 'newsdesk@bbc.co.uk (BBC Newsdesk)' })),
+    // A byline that is only a desk's address.
+    story('desk-address', item({ id: 'desk-address', sourceId: 'bbc', link: 'https://www.bbc.co.uk/news/world-2', title: 'Desk report', summary: 'From the desk.', published: '2025-05-03T07:30:00.000Z', author: 'newsdesk@bbc.co.uk' })),
     // Nothing but a title and a link; publisher content that sanitized to an empty paragraph.
     story('bare', item({ id: 'bare', sourceId: 'abc-au', link: 'https://www.abc.net.au/news/bare', title: 'Headline only', published: '2025-05-03T07:00:00.000Z', contentHtml: '<p></p>' })),
     // Audio with no type and no length; a typed video; an image by extension.

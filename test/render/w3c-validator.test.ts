@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAtom, renderRss, type FeedView } from '../../src/render/index.ts';
+import { fixtureView } from './fixture-stories.ts';
 import { sampleView } from './sample-stories.ts';
 import { trickyView } from './tricky-stories.ts';
 
@@ -25,6 +26,7 @@ const run = promisify(execFile);
 const views: Record<string, () => FeedView> = {
   'the sample stories': sampleView,
   'tricky stories (no summary, no author, audio, non-Latin, undated, no link; paging, hub, icon, ttl)': () => trickyView(),
+  "real publishers' stories (the parse fixtures, parsed, normalized and sanitized)": () => fixtureView(),
   'no stories': () => ({ ...trickyView([]), next: undefined, hub: undefined, iconUrl: undefined, language: undefined }),
 };
 const renderers = { rss: renderRss, atom: renderAtom } as const;
