@@ -65,6 +65,7 @@ const outputSchema = z.strictObject({
   title: text.default('wirefeed'),
   itemsPerFeed: z.int().min(1).max(1000).default(50),
   retentionDays: z.int().min(1).default(14),
+  websub: z.strictObject({ hub: httpUrl }).optional(),
 });
 
 const fetchSchema = z.strictObject({

@@ -10,6 +10,14 @@ export interface OutputConfig {
   itemsPerFeed: number;
   /** Stories older than this (by first seen) are dropped from the store. */
   retentionDays: number;
+  /** WebSub publishing: the hub every feed names, told by the worker when a feed changes. */
+  websub?: WebSubConfig;
+}
+
+/** `output.websub`: the WebSub hub of the served feeds. */
+export interface WebSubConfig {
+  /** Absolute URL of the hub. */
+  hub: string;
 }
 
 /** How sources are fetched. */

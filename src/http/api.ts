@@ -1,40 +1,38 @@
-import { Router, type Response } from 'express';
-import { z } from 'zod';
-import type { OutputConfig } from '../config/index.ts';
-import type { SourceState, Story } from '../domain/index.ts';
-import type { SourceRef } from '../render/index.ts';
-import type { Store, StoryPage } from '../store/index.ts';
-import type { Catalog } from './catalog.ts';
-import { lastChanged, sendCached } from './conditional.ts';
+import { Router, type Request, type Response } from 'express';
+import { NotFoundError } from '../domain/index.ts';
+import type { StoryPage } from '../store/index.ts';
+import { apiRegion, apiSource, apiStory, apiStoryDetail } from './api-shapes.ts';
+import type { Rendered } from './cached-response.ts';
+import { sendResponse } from './conditional.ts';
+import { pageQueryString } from './listing-query.ts';
+import type { ListingScope } from './list-page.ts';
+import { listingCacheControl, listingLastModified, maxLimit, serveListing, type Listing, type ListingDeps } from './listing-route.ts';
+import { openApiDocument } from './openapi.ts';
+import { quoted } from './quote.ts';
 
-const API_CACHE_CONTROL = 'public, max-age=60';
 const JSON_TYPE = 'application/json; charset=utf-8';
+const STATIC = 'static';
+const STATIC_CACHE_CONTROL = 'public, max-age=3600';
 
-/** What the JSON API needs. */
-export interface ApiDeps {
-  store: Store;
-  catalog: Catalog;
-  output: OutputConfig;
-}
+const ALL_LISTS = new Set(['region', 'country'] as const);
+const REGION_LISTS = new Set(['country'] as const);
+const COUNTRY_LISTS = new Set<never>();
 
-/** `/regions`, `/api/sources`, `/api/regions/:region/stories` and `/api/countries/:cc/stories`. */
-export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
+/**
+ * The JSON API: `/api/stories` (every filter), `/api/stories/:id`, `/api/regions` (and `/regions`),
+ * `/api/regions/:region/stories`, `/api/countries/:cc/stories`, `/api/sources`, `/api/openapi.json`.
+ */
+export function apiRoutes(deps: ListingDeps): Router {
+  const { store, catalog, cache } = deps;
   const router = Router();
-  const pageQuery = z.object({
-    limit: z.coerce.number().int().min(1).max(Math.max(100, output.itemsPerFeed)).default(output.itemsPerFeed),
-    cursor: z.string().min(1).optional(),
-  });
-  router.get('/regions', (_req, res) => {
-    const regions = catalog.regions.map((region) => ({
-      id: region.id,
-      title: region.title,
-      description: region.description,
-      everything: region.everything,
-      countries: [...region.countries].sort(),
-      feeds: catalog.feedLinks(region.id),
-    }));
-    sendJson(res, { regions }, undefined);
-  });
+  const sendStatic = async (req: Request, res: Response, key: string, value: () => unknown) => {
+    const cached = await cache.get(key, STATIC, async () => json(value(), STATIC_CACHE_CONTROL, deps.startedAt));
+    await sendResponse(req, res, cached);
+  };
+  const regions = () => ({ regions: catalog.regions.map((region) => apiRegion(region, catalog)) });
+  router.get('/regions', (req, res) => sendStatic(req, res, 'regions', regions));
+  router.get('/api/regions', (req, res) => sendStatic(req, res, 'api:regions', regions));
+  router.get('/api/openapi.json', (req, res) => sendStatic(req, res, 'api:openapi', () => openApiDocument(catalog, maxLimit(deps.output))));
   // Each source's last poll as the worker recorded it: what a newsroom checks when a feed goes quiet.
   router.get('/api/sources', async (_req, res) => {
     const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
@@ -42,77 +40,45 @@ export function apiRoutes({ store, catalog, output }: ApiDeps): Router {
     res.set('cache-control', 'no-cache');
     res.type(JSON_TYPE).send(JSON.stringify({ sources }));
   });
+  router.get('/api/stories', (req, res) => serveListing(req, res, deps, listSpec(deps, '/api/stories', {}, ALL_LISTS, {})));
+  router.get('/api/stories/:id', async (req, res) => {
+    const { id } = req.params;
+    const [all] = await store.feedVersions([{ kind: 'all' }]);
+    const cached = await cache.get(`api:story:${id}`, String(all?.version ?? 0), async () => {
+      const story = await store.getStory(id);
+      if (!story) throw new NotFoundError(`http: no story ${quoted(id)}`);
+      return json({ story: apiStoryDetail(story, catalog.sources) }, 'public, max-age=60', all?.version ? new Date(all.version) : undefined);
+    });
+    await sendResponse(req, res, cached);
+  });
   router.get('/api/regions/:region/stories', async (req, res) => {
     const region = catalog.region(req.params.region);
-    const query = pageQuery.safeParse(req.query);
-    if (!query.success) return badQuery(res, query.error);
-    const page = await store.listStories({ region: region.id, ...query.data });
-    const path = `/api/regions/${encodeURIComponent(region.id)}/stories`;
-    sendPage(res, { region: { id: region.id, title: region.title } }, page, nextUrl(catalog, path, query.data.limit, page));
+    const path = `/api/regions/${region.id}/stories`;
+    const head = { region: { id: region.id, title: region.title } };
+    await serveListing(req, res, deps, listSpec(deps, path, { region: region.id }, REGION_LISTS, head));
   });
   router.get('/api/countries/:cc/stories', async (req, res) => {
     const country = catalog.country(req.params.cc);
-    const query = pageQuery.safeParse(req.query);
-    if (!query.success) return badQuery(res, query.error);
-    const page = await store.listStories({ country: country.code, ...query.data });
     const path = `/api/countries/${country.code.toLowerCase()}/stories`;
-    sendPage(res, { country }, page, nextUrl(catalog, path, query.data.limit, page));
+    await serveListing(req, res, deps, listSpec(deps, path, { country: country.code }, COUNTRY_LISTS, { country }));
   });
-
-  function sendPage(res: Response, head: object, page: StoryPage, next: string | undefined): void {
-    const stories = page.stories.map((story) => apiStory(story, catalog.sources));
-    sendJson(res, { ...head, stories, next: page.next ?? null, nextUrl: next ?? null }, lastChanged(page.stories));
-  }
   return router;
 }
 
-function sendJson(res: Response, value: unknown, lastModified: Date | undefined): void {
-  const body = JSON.stringify(value);
-  sendCached(res, { body, contentType: JSON_TYPE, lastModified, cacheControl: API_CACHE_CONTROL });
-}
-
-// A bad query is the client's mistake, not an error of ours: answered here rather than thrown.
-function badQuery(res: Response, error: z.ZodError): void {
-  res.status(400).json({ error: 'bad request', message: `http: bad query: ${z.prettifyError(error)}` });
-}
-
-function nextUrl(catalog: Catalog, path: string, limit: number, page: StoryPage): string | undefined {
-  if (page.next === undefined) return undefined;
-  return catalog.url(`${path}?${new URLSearchParams({ limit: String(limit), cursor: page.next })}`);
-}
-
-/** A story as the API shows it: what it says and where it belongs, without classification evidence. */
-function apiStory(story: Story, sources: ReadonlyMap<string, SourceRef>) {
-  const { item } = story;
-  const source = (id: string) => ({ id, title: sources.get(id)?.title ?? id });
+function listSpec(deps: ListingDeps, path: string, scope: ListingScope, lists: ReadonlySet<'region' | 'country'>, head: object) {
   return {
-    id: story.id,
-    title: item.title,
-    url: item.link,
-    summary: item.summary,
-    published: item.published,
-    firstSeen: story.firstSeen,
-    author: item.author ?? null,
-    image: item.image ?? null,
-    language: item.language ?? null,
-    source: source(item.sourceId),
-    countries: story.countries,
-    regions: story.regions,
-    copies: story.copies.map((copy) => ({ source: source(copy.sourceId), url: copy.link, published: copy.published })),
+    key: `api:${path}`,
+    scope,
+    lists,
+    render(page: StoryPage, listing: Listing): Rendered {
+      const stories = page.stories.map((story) => apiStory(story, deps.catalog.sources));
+      const nextUrl = page.next === undefined ? null : deps.catalog.url(`${path}?${pageQueryString(listing.query, page.next)}`);
+      const body = { ...head, stories, next: page.next ?? null, nextUrl };
+      return json(body, listingCacheControl(listing), listingLastModified(listing));
+    },
   };
 }
 
-/** A source and its last poll; never polled yet reads as nulls and zeros. Validators (ETag) stay private. */
-function apiSource(source: SourceRef, state: SourceState | undefined) {
-  return {
-    id: source.id,
-    title: source.title,
-    url: source.url,
-    lastFetchedAt: state?.lastFetchedAt ?? null,
-    lastSuccessAt: state?.lastSuccessAt ?? null,
-    lastError: state?.lastError ?? null,
-    consecutiveFailures: state?.consecutiveFailures ?? 0,
-    warnings: state?.warnings ?? [],
-    itemsSeen: state?.itemsSeen ?? 0,
-  };
+function json(value: unknown, cacheControl: string, lastModified: Date | undefined): Rendered {
+  return { body: JSON.stringify(value), contentType: JSON_TYPE, cacheControl, ...(lastModified ? { lastModified } : {}) };
 }

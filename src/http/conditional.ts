@@ -1,40 +1,35 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Story } from '../domain/index.ts';
+import { CachedResponse, type Rendered } from './cached-response.ts';
 
-/** Cache lifetime of served feeds: readers poll often, stories arrive every few minutes. */
-export const FEED_CACHE_CONTROL = 'public, max-age=300';
-
-/** A cacheable response body with its validators. */
-export interface CachedBody {
-  body: string;
-  contentType: string;
-  /** Newest story time; omitted when there are no stories. */
-  lastModified?: Date;
-  cacheControl: string;
-}
-
-/** Sends a body with a strong ETag, Last-Modified and Cache-Control, or 304 when the client's copy is current. */
-export function sendCached(res: Response, cached: CachedBody): void {
-  const etag = `"${createHash('sha256').update(cached.body).digest('base64url')}"`;
-  res.set({ ETag: etag, 'Cache-Control': cached.cacheControl });
-  if (cached.lastModified) res.set('Last-Modified', cached.lastModified.toUTCString());
-  if (isNotModified(res.req, etag, cached.lastModified)) {
-    res.status(304).end();
+/** Sends a cached response: 304 when the client's copy is current, else the body in the best accepted coding (none on HEAD). */
+export async function sendResponse(req: Request, res: Response, cached: CachedResponse): Promise<void> {
+  const coding = cached.codingFor(req.headers['accept-encoding']);
+  const headers = cached.headersFor(coding);
+  if (isNotModified(req, cached.etag(coding), cached.lastModified)) {
+    res.writeHead(304, headers).end();
     return;
   }
-  res.type(cached.contentType).send(cached.body);
+  const body = await cached.bodyFor(coding);
+  res.writeHead(res.statusCode, { ...headers, 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Sends a body built for this request alone, with the same validators and codings as cached ones. */
+export function sendCached(res: Response, rendered: Rendered): void {
+  // Only compressing can fail here, after the route is done: the connection is all there is to end.
+  sendResponse(res.req, res, new CachedResponse(rendered)).catch((error: unknown) => res.destroy(error as Error));
 }
 
 // RFC 9110 §13.2.2 as an origin server: If-None-Match wins over If-Modified-Since. Express's own
 // `req.fresh` is not used because it treats `Cache-Control: no-cache` as stale, and fetch() adds that
 // header to every request that carries validators, so fetch-based readers would never see a 304.
 function isNotModified(req: Request, etag: string, lastModified: Date | undefined): boolean {
-  const ifNoneMatch = req.get('If-None-Match');
+  const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch !== undefined) {
-    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === etag);
+    return ifNoneMatch === etag || ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === etag);
   }
-  const ifModifiedSince = req.get('If-Modified-Since');
+  const ifModifiedSince = req.headers['if-modified-since'];
   if (ifModifiedSince === undefined || lastModified === undefined) return false;
   const since = Date.parse(ifModifiedSince);
   // HTTP dates have whole seconds, so the stored time is compared at that precision.
@@ -47,7 +42,7 @@ function opaqueTag(tag: string): string {
   return trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed;
 }
 
-/** When a set of stories last changed: the newest first-seen or copy time. */
+/** When a set of stories last changed: the newest first-seen or copy time (the HTML index's stand-in for a feed version). */
 export function lastChanged(stories: readonly Story[]): Date | undefined {
   let newest = Number.NEGATIVE_INFINITY;
   for (const story of stories) {

@@ -1,13 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { NotFoundError, QueryError, StoreError } from '../domain/index.ts';
+import { shortPiece } from './quote.ts';
 import { requestLogger } from './request-log.ts';
 
 /** Any path no route answered: a 404 that points at the ones that exist. */
 export const unknownRoute: RequestHandler = (req) => {
   throw new NotFoundError(
-    `http: no such page ${req.method} ${req.path}; try /, /regions, /opml, /feeds/{region}.rss|.atom|.json, ` +
-      '/feeds/country/{cc}.rss|.atom|.json, /api/regions/{region}/stories, /api/countries/{cc}/stories, /api/sources, /healthz',
+    `http: no such page ${req.method} ${shortPiece(req.path)}; try /, /regions, /opml, /feeds/{region}.rss|.atom|.json, /feeds/country/{cc}.rss|.atom|.json, ` +
+      '/api/stories, /api/regions, /api/sources, /api/openapi.json, /healthz',
   );
 };
 

@@ -1,10 +1,12 @@
-import { Router, type Response } from 'express';
-import type { OutputConfig } from '../config/index.ts';
+import { Router } from 'express';
 import { NotFoundError } from '../domain/index.ts';
 import { renderAtom, renderJsonFeed, renderRss, type FeedView } from '../render/index.ts';
-import type { Store } from '../store/index.ts';
-import type { Catalog } from './catalog.ts';
-import { FEED_CACHE_CONTROL, lastChanged, sendCached } from './conditional.ts';
+import type { StoryPage } from '../store/index.ts';
+import type { Rendered } from './cached-response.ts';
+import { filterQueryString, pageQueryString } from './listing-query.ts';
+import type { ListingScope } from './list-page.ts';
+import { listingCacheControl, listingLastModified, serveListing, type Listing, type ListingDeps } from './listing-route.ts';
+import { quoted } from './quote.ts';
 
 const FORMATS = {
   rss: { contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
@@ -13,34 +15,37 @@ const FORMATS = {
 } as const;
 type Format = keyof typeof FORMATS;
 
-/** What a feed route needs. */
-export interface FeedDeps {
-  store: Store;
-  catalog: Catalog;
-  output: OutputConfig;
-  /** Stands in as `updated` for a feed with no stories yet, so its body (and ETag) stays stable. */
-  startedAt: Date;
+/** One served feed before filters: a region's or a country's. */
+interface FeedTarget {
+  /** Path key, e.g. `russia` or `country/jp`. */
+  key: string;
+  title: string;
+  description: string;
+  scope: ListingScope;
 }
 
-/** `/feeds/:region.{rss,atom,json}` and `/feeds/country/:cc.{rss,atom,json}`. */
-export function feedRoutes(deps: FeedDeps): Router {
-  const { store, catalog, output } = deps;
+const REGION_FEED_LISTS = new Set(['country'] as const);
+const COUNTRY_FEED_LISTS = new Set<never>();
+
+/**
+ * `/feeds/:region.{rss,atom,json}` and `/feeds/country/:cc.{rss,atom,json}`, each with the filters
+ * `country` (region feeds only), `source`, `lang`, `q`, `since`, and paging (`limit`, `cursor`).
+ */
+export function feedRoutes(deps: ListingDeps): Router {
+  const { catalog, output } = deps;
   const router = Router();
   router.get('/feeds/country/:file', async (req, res) => {
     const [name, format] = splitFile(req.params.file);
     const country = catalog.country(name);
-    const page = await store.listStories({ country: country.code, limit: output.itemsPerFeed });
     const key = `country/${country.code.toLowerCase()}`;
-    const title = `${output.title}: ${country.name}`;
-    const view = viewOf(deps, key, title, `Stories about ${country.name}`, page.stories);
-    sendFeed(res, view, format);
+    const target = { key, title: `${output.title}: ${country.name}`, description: `Stories about ${country.name}`, scope: { country: country.code } };
+    await serveListing(req, res, deps, feedSpec(deps, target, format, COUNTRY_FEED_LISTS));
   });
   router.get('/feeds/:file', async (req, res) => {
     const [name, format] = splitFile(req.params.file);
     const region = catalog.region(name);
-    const page = await store.listStories({ region: region.id, limit: output.itemsPerFeed });
-    const view = viewOf(deps, region.id, `${output.title}: ${region.title}`, region.description, page.stories);
-    sendFeed(res, view, format);
+    const target = { key: region.id, title: `${output.title}: ${region.title}`, description: region.description, scope: { region: region.id } };
+    await serveListing(req, res, deps, feedSpec(deps, target, format, REGION_FEED_LISTS));
   });
   return router;
 }
@@ -49,26 +54,55 @@ function splitFile(file: string): [string, Format] {
   const dot = file.lastIndexOf('.');
   const format = dot > 0 ? file.slice(dot + 1) : '';
   if (!Object.hasOwn(FORMATS, format)) {
-    throw new NotFoundError(`http: unknown feed format "${file}"; valid formats: .rss, .atom, .json`);
+    throw new NotFoundError(`http: unknown feed format ${quoted(file)}; valid formats: .rss, .atom, .json`);
   }
   return [file.slice(0, dot), format as Format];
 }
 
-function viewOf(deps: FeedDeps, key: string, title: string, description: string, stories: FeedView['stories']): FeedView {
+function feedSpec(deps: ListingDeps, target: FeedTarget, format: Format, lists: ReadonlySet<'region' | 'country'>) {
   return {
-    id: key,
-    title,
-    description,
-    selfUrls: deps.catalog.feedLinks(key),
-    homeUrl: deps.catalog.url('/'),
-    updated: lastChanged(stories) ?? deps.startedAt,
-    stories,
-    sources: deps.catalog.sources,
+    key: `feed:${target.key}.${format}`,
+    scope: target.scope,
+    lists,
+    render: (page: StoryPage, listing: Listing): Rendered => {
+      const view = feedView(deps, target, page, listing);
+      const self = view.selfUrls[format];
+      return {
+        body: FORMATS[format].render(view),
+        contentType: FORMATS[format].contentType,
+        cacheControl: listingCacheControl(listing),
+        lastModified: listingLastModified(listing),
+        // WebSub §4: a publisher names its hub and the topic's own URL in Link headers.
+        ...(deps.hub ? { headers: { Link: `<${deps.hub}>; rel="hub", <${self}>; rel="self"` } } : {}),
+      };
+    },
   };
 }
 
-function sendFeed(res: Response, view: FeedView, format: Format): void {
-  const { contentType, render } = FORMATS[format];
-  const lastModified = lastChanged(view.stories);
-  sendCached(res, { body: render(view), contentType, lastModified, cacheControl: FEED_CACHE_CONTROL });
+/** The view of one page of a (possibly filtered) feed; a filtered feed has its own id, title and self links. */
+function feedView(deps: ListingDeps, target: FeedTarget, page: StoryPage, listing: Listing): FeedView {
+  const { catalog } = deps;
+  const { query } = listing;
+  const filtered = filterQueryString(query.filters);
+  const [language] = query.filters.languages;
+  return {
+    id: filtered ? `${target.key}?${filtered}` : target.key,
+    title: filtered ? `${target.title} (${describe(filtered)})` : target.title,
+    description: target.description,
+    selfUrls: catalog.feedLinks(target.key, pageQueryString(query)),
+    homeUrl: catalog.url('/'),
+    updated: listingLastModified(listing) ?? deps.startedAt,
+    stories: page.stories,
+    sources: catalog.sources,
+    language: query.filters.languages.length === 1 ? language : catalog.languageOf(query.filters.sources),
+    ttlMinutes: listing.maxAgeSeconds / 60,
+    iconUrl: catalog.url('/icon.png'),
+    ...(page.next === undefined ? {} : { next: catalog.feedLinks(target.key, pageQueryString(query, page.next)) }),
+    ...(deps.hub ? { hub: deps.hub } : {}),
+  };
+}
+
+// "country=JP,RU&q=kuril" as "country JP,RU; q kuril".
+function describe(filtered: string): string {
+  return [...new URLSearchParams(filtered)].map(([name, value]) => `${name} ${value}`).join('; ');
 }

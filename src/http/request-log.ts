@@ -1,20 +1,19 @@
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 
-/** Gives each request a child logger (method, path) and logs status and durationMs when it finishes. */
+/** Logs each request's method, path, status and durationMs when it finishes. */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
-    const log = logger.child({ method: req.method, path: req.path });
-    res.locals.log = log;
     res.on('finish', () => {
-      log.info({ status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'request');
+      const durationMs = Math.round(performance.now() - started);
+      logger.info({ method: req.method, path: req.path, status: res.statusCode, durationMs }, 'request');
     });
     next();
   };
 }
 
-/** The request's child logger, or the app's logger before one was made. */
-export function requestLogger(res: Response, fallback: Logger): Logger {
-  return (res.locals.log as Logger | undefined) ?? fallback;
+/** A logger for one request's own lines (method, path), made only when a request has something to say. */
+export function requestLogger(res: Response, logger: Logger): Logger {
+  return logger.child({ method: res.req.method, path: res.req.path });
 }

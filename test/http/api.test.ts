@@ -94,6 +94,7 @@ describe('GET /regions', () => {
         atom: 'http://feeds.example.test/feeds/russia.atom',
         json: 'http://feeds.example.test/feeds/russia.json',
       },
+      stories: 'http://feeds.example.test/api/regions/russia/stories',
     });
     expect(regions[0]).toMatchObject({ everything: true, countries: [] });
   });

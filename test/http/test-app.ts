@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../../src/config/index.ts';
-import type { Story } from '../../src/domain/index.ts';
+import type { Copy, Story } from '../../src/domain/index.ts';
 import { createApp } from '../../src/http/index.ts';
 import { SqliteStore, type Store } from '../../src/store/index.ts';
 import { seedStories } from '../support/seed-store.ts';
@@ -44,6 +44,8 @@ export interface TestApp {
   baseUrl: string;
   store: Store;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** Any request: another method, a body. */
+  request(path: string, init: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -59,11 +61,59 @@ export async function startTestApp(
     baseUrl: server.baseUrl,
     store,
     get: (path, headers = {}) => fetch(`${server.baseUrl}${path}`, { headers }),
+    request: (path, init) => fetch(`${server.baseUrl}${path}`, init),
     close: async () => {
       await server.close();
       await store.close();
     },
   };
+}
+
+/** How often each Store method was called since the last `reset`. */
+export interface StoreCalls {
+  counts: Record<string, number>;
+  reset(): void;
+}
+
+/** Wraps a store so a test can see which of its methods a request called. */
+export function countingStore(store: Store): { store: Store; calls: StoreCalls } {
+  const calls: StoreCalls = { counts: {}, reset: () => (calls.counts = {}) };
+  const counted = new Proxy(store, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.counts[String(name)] = (calls.counts[String(name)] ?? 0) + 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: counted, calls };
+}
+
+/** When startTestApp's stories were filed: the version of every feed they are in. */
+export const SEEDED_AT = new Date('2026-01-01T00:00:00.000Z');
+
+/** Files a copy of a stored story as a poll at `at` would, so the feeds it changes take that version. */
+export async function fileCopyAt(store: Store, storyId: string, copy: Copy, at: Date): Promise<void> {
+  const entry = { kind: 'copy' as const, storyId, copy, itemKey: `item:${copy.itemId}`, identityKeys: copy.link ? [`url:${copy.link}`] : [] };
+  const state = { sourceId: copy.sourceId, consecutiveFailures: 0, itemsSeen: 1 };
+  const outcome = await store.fileSource({ state, entries: [entry], window: { now: at, hours: 72 } });
+  if (!outcome.filed) throw new Error(`test: copy conflicted: ${outcome.conflict}`);
+}
+
+/** Files new stories as a poll at `at` would. */
+export async function fileStoriesAt(store: Store, stories: Story[], at: Date): Promise<void> {
+  const entries = stories.map((story) => ({
+    kind: 'new' as const,
+    story,
+    itemKey: `item:${story.item.id}`,
+    identityKeys: story.item.url ? [`url:${story.item.url}`] : [],
+    fingerprint: { bandKeys: [], signature: new Uint8Array() },
+    bandHolders: [],
+  }));
+  const outcome = await store.fileSource({ state: { sourceId: 'test-later', consecutiveFailures: 0, itemsSeen: 0 }, entries, window: { now: at, hours: 72 } });
+  if (!outcome.filed) throw new Error(`test: stories conflicted: ${outcome.conflict}`);
 }
 
 /** The body of a JSON error response. */
