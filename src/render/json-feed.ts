@@ -52,7 +52,7 @@ function jsonItem(entry: StoryEntry, view: FeedView): JsonObject {
         }))
       : undefined,
     _wirefeed: {
-      source: view.sources.get(entry.outlet.id) ?? { id: entry.outlet.id },
+      source: sourceOf(view.sources, entry.outlet.id),
       countries: entry.countries,
       regions: entry.regions,
       first_seen: rfc3339(entry.firstSeen),
@@ -65,6 +65,12 @@ function jsonItem(entry: StoryEntry, view: FeedView): JsonObject {
       })),
     },
   };
+}
+
+// Only what a SourceRef says, whatever else the object handed in carries.
+function sourceOf(sources: ReadonlyMap<string, SourceRef>, id: string): Partial<SourceRef> {
+  const source = sources.get(id);
+  return source ? { id: source.id, title: source.title, url: source.url } : { id };
 }
 
 function titleOf(sources: ReadonlyMap<string, SourceRef>, id: string): string | undefined {

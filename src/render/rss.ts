@@ -1,6 +1,6 @@
+import { escapeText } from 'entities';
 import { rfc822 } from './dates.ts';
 import { GENERATOR, type FeedView } from './feed-view.ts';
-import { escapeText } from 'entities';
 import { cdata, element, emptyElement, xmlPlainText, type Attributes } from './markup.ts';
 import { categoriesOf, primaryMedia, storyEntry, type StoryEntry } from './story-entry.ts';
 
