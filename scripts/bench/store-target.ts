@@ -51,7 +51,8 @@ async function sqliteTarget(): Promise<StoreTarget> {
 
 async function redisTarget(): Promise<StoreTarget> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const prefix = `wirefeed-bench:${randomUUID()}:`;
+  const id = randomUUID();
+  const prefix = `wirefeed-bench:${id}:`;
   // Without the setting the CLI would file under the default `wirefeed:` prefix of a shared Redis.
   if (!Object.values(readSettings(['fetch-once'], { [PREFIX_VARIABLE]: prefix })).includes(prefix)) {
     throw new Error(`bench: the CLI does not read ${PREFIX_VARIABLE}, so the Redis runs cannot keep to a prefix of their own`);
@@ -67,7 +68,8 @@ async function redisTarget(): Promise<StoreTarget> {
     async dispose() {
       let cursor = '0';
       do {
-        const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+        // Matched by the id alone: the store may wrap its prefix (a Cluster hash tag, `{wirefeed-bench:…}`).
+        const [next, keys] = await admin.scan(cursor, 'MATCH', `*${id}*`, 'COUNT', 1000);
         if (keys.length) await admin.unlink(...keys);
         cursor = next;
       } while (cursor !== '0');

@@ -14,7 +14,7 @@ export interface StoreEnv {
   kind: StoreKind;
   env: NodeJS.ProcessEnv;
   open(): Promise<Store>;
-  /** Removes every key under the prefix, or the data directory. */
+  /** Removes every key of the prefix, or the data directory. */
   cleanup(): Promise<void>;
 }
 
@@ -28,13 +28,15 @@ export async function createStoreEnv(kind: StoreKind): Promise<StoreEnv> {
 
 async function redisEnv(): Promise<StoreEnv> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const prefix = `wirefeed-test:${randomUUID()}:`;
+  const id = randomUUID();
+  const prefix = `wirefeed-test:${id}:`;
   assertPrefixSetting(prefix);
   return {
     kind: 'redis',
     env: { REDIS_URL: redisUrl, [PREFIX_VARIABLE]: prefix },
     open: () => openStore({ redisUrl, dataDir: tmpdir(), prefix }),
-    cleanup: () => deleteKeys(redisUrl, `${prefix}*`),
+    // Matched by the id alone: the store may wrap its prefix (a Cluster hash tag, `{wirefeed-test:…}`).
+    cleanup: () => deleteKeys(redisUrl, `*${id}*`),
   };
 }
 
