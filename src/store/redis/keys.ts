@@ -77,6 +77,16 @@ export interface IdentitySlot {
   field: Buffer;
 }
 
+/**
+ * FNV-1a, 32 bits: spreads band keys and story ids over shards, and hashes search words (cheap,
+ * well spread; identity keys get sha256 instead, as a collision there would merge two stories).
+ */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** The slot of an identity key (canonical URL, guid, item id). */
 export function identitySlot(key: string): IdentitySlot {
   return slotOfDigest(hash('sha256', key, 'buffer').subarray(0, 10));

@@ -89,11 +89,18 @@ for i, e in ipairs(entries) do
   if conflict then return 'entry ' .. i .. ': ' .. conflict end
 end
 
-local touched, fields = {}, {}
+-- A filing's stories share buckets: each directory entry and group expiry is written once.
+local touched, listed, fields = {}, {}, {}
 local function expireOnce(ki)
   if not touched[ki] then
     touched[ki] = true
     redis.call('PEXPIREAT', KEYS[ki], expireAt, 'NX')
+  end
+end
+local function listOnce(ki, n)
+  if not listed[ki .. ':' .. n] then
+    listed[ki .. ':' .. n] = true
+    redis.call('ZADD', KEYS[ki], n, n)
   end
 end
 for _, e in ipairs(entries) do
@@ -102,10 +109,10 @@ for _, e in ipairs(entries) do
     for _, c in ipairs(e.claims) do redis.call('HSET', KEYS[c.ki], c.field, e.id) end
     for _, x in ipairs(e.index) do
       redis.call('ZADD', KEYS[x.bucket], e.score, e.id)
-      redis.call('ZADD', KEYS[x.dir], x.n, x.n)
+      listOnce(x.dir, x.n)
     end
     redis.call('RPUSH', KEYS[e.seen], e.id)
-    redis.call('ZADD', KEYS[4], e.hour, e.hour)
+    listOnce(4, e.hour)
     for _, b in ipairs(e.bands) do
       local h = redis.call('HGET', KEYS[b.cur], b.band)
       if not h or (h ~= e.id and not live(h, now)) then
@@ -128,7 +135,7 @@ for _, e in ipairs(entries) do
     local v = redis.call('HGET', KEYS[1], e.story) .. e.tail .. 'k' .. struct.pack('>I2', #d) .. d
     redis.call('HSET', KEYS[1], e.story, v)
     redis.call('ZADD', KEYS[e.bucket], string.format('%.17g', readHead(v).published), e.story)
-    redis.call('ZADD', KEYS[e.dir], e.n, e.n)
+    listOnce(e.dir, e.n)
     feedsOf(v, fields)
   end
 end

@@ -1,6 +1,5 @@
-import { hash } from 'node:crypto';
 import type { FingerprintCandidate, FingerprintWindow } from '../store.ts';
-import { BAND_SHARDS, SIGNATURE_SHARDS, type RedisKeys } from './keys.ts';
+import { BAND_SHARDS, SIGNATURE_SHARDS, fnv1a, type RedisKeys } from './keys.ts';
 import { FIND_BANDS, READ_SIGNATURES } from './redis-lookup-scripts.ts';
 import { KeyList, runScript, runScriptBuffer, type RedisClient } from './redis-scripts.ts';
 
@@ -14,7 +13,7 @@ import { KeyList, runScript, runScriptBuffer, type RedisClient } from './redis-s
 const HOUR = 3_600_000;
 
 function shardOf(text: string, shards: number): number {
-  return hash('sha1', text, 'buffer').readUInt32BE(0) % shards;
+  return fnv1a(text) % shards;
 }
 
 /** The fingerprint groups a filing or lookup at `window.now` reads and writes. */

@@ -18,6 +18,7 @@ local limit, bound, cs, cid = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARG
 local top, since = cs == '' and '+inf' or cs, ARGV[5] == '' and '-inf' or ARGV[5]
 local language, region, country, source, words = ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 local atCursor = cs ~= '' and tonumber(cs)
+local CHUNK = 256
 
 -- Byte order, as Redis orders members of equal score.
 local function beforeCursor(id)
@@ -27,27 +28,54 @@ local function beforeCursor(id)
   end
   return #id < #cid
 end
-local function has(list, x)
-  for _, y in ipairs(list) do if y == x then return true end end
-  return false
+-- Reads only what the filters ask of the record's head, building no tables (see redis-record.ts).
+local function listHas(v, p, wanted)
+  local found = false
+  for _ = 1, string.byte(v, p) do
+    local n = string.byte(v, p + 1)
+    if wanted ~= '' and not found and string.sub(v, p + 2, p + 1 + n) == wanted then found = true end
+    p = p + 1 + n
+  end
+  return wanted == '' or found, p + 1
 end
-local function hasWord(v, h, w)
-  local p = h.words
+local function hasWord(list, w)
+  local p = 1
   while true do
-    local at = string.find(v, w, p, true)
-    if not at or at > h.wordsEnd - 2 then return false end
-    if (at - h.words) % 3 == 0 then return true end
+    local at = string.find(list, w, p, true)
+    if not at then return false end
+    if at % 3 == 1 then return true end
     p = at + 1
   end
 end
 local function matches(v)
-  local h = readHead(v)
-  if language ~= '' and (not h.language or string.lower(h.language) ~= language) then return false end
-  if region ~= '' and not has(h.regions, region) then return false end
-  if country ~= '' and not has(h.countries, country) then return false end
-  if source ~= '' and h.source ~= source and not has(copySources(v, h.tail), source) then return false end
-  for i = 1, #words, 3 do
-    if not hasWord(v, h, string.sub(words, i, i + 2)) then return false end
+  local p, n = 26, string.byte(v, 26)
+  if n == 255 then
+    if language ~= '' then return false end
+    p = p + 1
+  else
+    if language ~= '' and string.lower(string.sub(v, p + 1, p + n)) ~= language then return false end
+    p = p + 1 + n
+  end
+  n = string.byte(v, p)
+  local own = string.sub(v, p + 1, p + n)
+  p = p + 1 + n
+  local ok
+  ok, p = listHas(v, p, region)
+  if not ok then return false end
+  ok, p = listHas(v, p, country)
+  if not ok then return false end
+  n = struct.unpack('>I2', v, p)
+  if words ~= '' then
+    local list = string.sub(v, p + 2, p + 1 + n)
+    for i = 1, #words, 3 do
+      if not hasWord(list, string.sub(words, i, i + 2)) then return false end
+    end
+  end
+  p = p + 2 + n
+  if source ~= '' and own ~= source then
+    local tail = p + 4 + struct.unpack('>I4', v, p)
+    for _, s in ipairs(copySources(v, tail)) do if s == source then return true end end
+    return false
   end
   return true
 end
@@ -56,7 +84,7 @@ local page, scanned, lastScore, lastId = {}, 0, '', ''
 for k = 2, #KEYS do
   local offset = 0
   repeat
-    local chunk = redis.call('ZRANGE', KEYS[k], top, since, 'BYSCORE', 'REV', 'LIMIT', offset, 256, 'WITHSCORES')
+    local chunk = redis.call('ZRANGE', KEYS[k], top, since, 'BYSCORE', 'REV', 'LIMIT', offset, CHUNK, 'WITHSCORES')
     offset = offset + #chunk / 2
     for j = 1, #chunk, 2 do
       local id, score = chunk[j], chunk[j + 1]
@@ -73,6 +101,6 @@ for k = 2, #KEYS do
         if scanned >= bound then return { 'bound', page, scanned, lastScore, lastId } end
       end
     end
-  until #chunk == 0
+  until #chunk < 2 * CHUNK
 end
 return { 'end', page, scanned, lastScore, lastId }`;

@@ -1,19 +1,20 @@
-import { hash } from 'node:crypto';
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { StoreError, type Copy, type Evidence, type Story, type StoryItem } from '../../domain/index.ts';
 import { searchWords } from '../search-words.ts';
+import { fnv1a } from './keys.ts';
+import { NONE, Reader, list8, sized, str8 } from './redis-record-bytes.ts';
 
 // A story is one field of one hash: a head the Lua scripts read (times, language, source, regions,
 // countries, hashed search words), the rest of the story deflated, then a tail that copies and
 // identity claims are appended to. Nothing is stored twice: what the head holds is left out of the
-// body. A field of a hash costs ~90 bytes less than a key of its own, and the record, read whole by
-// the listing scan, answers every filter without a second lookup.
+// body. A field of one hash costs less than a key of its own (~10–30 bytes: no key object, a shorter
+// name), scripts reach any story through that one declared key, and the record, read whole by the
+// listing scan, answers every filter without a second lookup.
 //
 // Head (big-endian): u8 format, f64 published ms, f64 firstSeen ms, f64 fingerprint expiry ms (0: none),
 // str8 language (length 255: none), str8 source, u8 n + n × str8 regions, u8 n + n × str8 countries,
 // u16 + 3-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests.
 const FORMAT = 1;
-const NONE = 255;
 const WORD_BYTES = 3;
 // Deflate's preset dictionary: what every body repeats (field names, markup, URL parts), no prose.
 // Part of the format: a changed dictionary needs a new FORMAT.
@@ -48,7 +49,10 @@ interface Body {
 
 /** The 3-byte hashes of the folded words of a text, which the listing scan matches `q` against. */
 export function wordHashes(text: string): Buffer {
-  return Buffer.concat(searchWords(text).map((word) => hash('sha1', word, 'buffer').subarray(0, WORD_BYTES)));
+  const words = searchWords(text);
+  const out = Buffer.alloc(words.length * WORD_BYTES);
+  words.forEach((word, i) => out.writeUIntBE(fnv1a(word) >>> 8, i * WORD_BYTES, WORD_BYTES));
+  return out;
 }
 
 /** A new story's record: its head, body and copies, and a tail entry of the keys it claimed. */
@@ -120,47 +124,15 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
   return { head, story };
 }
 
-function str8(text: string, what: string): Buffer {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length >= NONE) throw new StoreError(`store: a ${what} of ${bytes.length} bytes is longer than the 254 a record holds`);
-  return Buffer.concat([Buffer.of(bytes.length), bytes]);
-}
-
-function list8(texts: string[], what: string): Buffer {
-  if (texts.length > 255) throw new StoreError(`store: a story in ${texts.length} of ${what} is more than a record holds`);
-  return Buffer.concat([Buffer.of(texts.length), ...texts.map((text) => str8(text, what))]);
-}
-
-function sized(bytes: Buffer, width: 2 | 4): Buffer {
-  const length = Buffer.alloc(width);
-  if (width === 2) length.writeUInt16BE(bytes.length);
-  else length.writeUInt32BE(bytes.length);
-  return Buffer.concat([length, bytes]);
-}
-
-class Reader {
-  private at = 0;
-  constructor(
-    private readonly buffer: Buffer,
-    private readonly id: string,
-  ) {}
-  done = () => this.at >= this.buffer.length;
-  u8 = () => this.take(1).readUInt8(0);
-  u16 = () => this.take(2).readUInt16BE(0);
-  u32 = () => this.take(4).readUInt32BE(0);
-  f64 = () => this.take(8).readDoubleBE(0);
-  bytes = (n: number) => this.take(n);
-  skip = (n: number) => void this.take(n);
-  str8 = () => this.take(this.u8()).toString('utf8');
-  str8OrNone = () => {
-    const n = this.u8();
-    return n === NONE ? undefined : this.take(n).toString('utf8');
-  };
-  list8 = () => Array.from({ length: this.u8() }, () => this.str8());
-  private take(n: number): Buffer {
-    if (this.at + n > this.buffer.length) throw new StoreError(`store: story ${this.id} has a damaged record`);
-    const out = this.buffer.subarray(this.at, this.at + n);
-    this.at += n;
-    return out;
-  }
+/** Bytes of a record's head, deflated body and tail (for the memory benchmark). */
+export function recordSizes(record: Buffer): { head: number; body: number; tail: number } {
+  const reader = new Reader(record, 'measured');
+  reader.skip(25);
+  reader.skip(reader.u8() % NONE);
+  reader.skip(reader.u8());
+  for (let lists = 0; lists < 2; lists++) for (let n = reader.u8(); n > 0; n--) reader.skip(reader.u8());
+  reader.skip(reader.u16());
+  const body = reader.u32();
+  const head = reader.position();
+  return { head, body, tail: record.length - head - body };
 }
