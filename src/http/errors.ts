@@ -1,13 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { NotFoundError, QueryError, StoreError } from '../domain/index.ts';
-import { shortPiece } from './quote.ts';
+import { decodedPath, shortPiece } from './quote.ts';
 import { requestLogger } from './request-log.ts';
 
 /** Any path no route answered: a 404 that points at the ones that exist. */
 export const unknownRoute: RequestHandler = (req) => {
   throw new NotFoundError(
-    `http: no such page ${req.method} ${shortPiece(req.path)}; try /, /regions, /opml, /feeds/{region}.rss|.atom|.json, /feeds/country/{cc}.rss|.atom|.json, ` +
+    `http: no such page ${req.method} ${shortPiece(decodedPath(req.path))}; try /, /regions, /opml, /feeds/{region}.rss|.atom|.json, /feeds/country/{cc}.rss|.atom|.json, ` +
       '/api/stories, /api/regions, /api/sources, /api/openapi.json, /healthz',
   );
 };

@@ -1,6 +1,7 @@
-import { QueryError, type Story } from '../domain/index.ts';
+import { QueryError } from '../domain/index.ts';
 import type { FeedRef, Store, StoryPage, StoryQuery } from '../store/index.ts';
 import type { ListingFilters } from './listing-query.ts';
+import { walkMerged } from './merged-walk.ts';
 
 /** A store query without its page: one combination of the listing's filter values. */
 export type StoryFilter = Omit<StoryQuery, 'limit' | 'cursor'>;
@@ -47,63 +48,13 @@ export function versionFeeds(filters: StoryFilter[]): FeedRef[] {
   return [...refs.values()];
 }
 
-// One query's place in a merged walk: its store cursor, null before its first page, false when done.
-type Position = string | null | false;
-
 /**
  * A page over the union of the queries, newest published first (ties by id, descending: the
- * Store's order). One query passes the store's own cursor through; several walk together under a
- * cursor holding each one's store cursor, so a client sees no gap and no repeat while stories arrive.
+ * Store's order). One query passes the store's own cursor through; several walk together (see
+ * merged-walk.ts), so a client sees no gap and no repeat while stories arrive.
  */
 export async function listPage(store: Store, filters: StoryFilter[], limit: number, cursor: string | undefined): Promise<StoryPage> {
   const [only] = filters;
   if (filters.length === 1 && only) return store.listStories({ ...only, limit, ...(cursor === undefined ? {} : { cursor }) });
-  const positions = cursor === undefined ? filters.map((): Position => null) : decodePositions(cursor, filters.length);
-  const pages = await Promise.all(filters.map((filter, i) => pageAt(store, filter, positions[i] ?? false, limit)));
-  const byId = new Map(pages.flatMap((page) => page.stories).map((story) => [story.id, story]));
-  const shown = [...byId.values()].sort(compareStories).slice(0, limit);
-  const shownIds = new Set(shown.map((story) => story.id));
-  const next = await Promise.all(
-    filters.map((filter, i) => advance(store, filter, positions[i] ?? false, pages[i] as StoryPage, shownIds)),
-  );
-  return { stories: shown, ...(next.some((position) => position !== false) ? { next: encodePositions(next) } : {}) };
-}
-
-async function pageAt(store: Store, filter: StoryFilter, position: Position, limit: number): Promise<StoryPage> {
-  if (position === false) return { stories: [] };
-  return store.listStories({ ...filter, limit, ...(position === null ? {} : { cursor: position }) });
-}
-
-// Where a query stands once the shown stories are taken: they are a prefix of its page.
-async function advance(store: Store, filter: StoryFilter, position: Position, page: StoryPage, shown: Set<string>): Promise<Position> {
-  if (position === false || page.stories.length === 0) return false;
-  const taken = page.stories.filter((story) => shown.has(story.id)).length;
-  if (taken === 0) return position;
-  if (taken === page.stories.length) return page.next ?? false;
-  // The store's cursor after exactly `taken` stories: the page of that size ends there.
-  const upTo = await store.listStories({ ...filter, limit: taken, ...(position === null ? {} : { cursor: position }) });
-  return upTo.next ?? false;
-}
-
-function compareStories(a: Story, b: Story): number {
-  return Date.parse(b.item.published) - Date.parse(a.item.published) || Buffer.compare(Buffer.from(b.id), Buffer.from(a.id));
-}
-
-function encodePositions(positions: Position[]): string {
-  return Buffer.from(JSON.stringify(positions.map((p) => (p === false ? 0 : p))), 'utf8').toString('base64url');
-}
-
-function decodePositions(cursor: string, count: number): Position[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  const entries = Array.isArray(value) && value.length === count ? (value as unknown[]) : [];
-  const positions = entries.map((p): Position | undefined => (p === 0 ? false : p === null || (typeof p === 'string' && p !== '') ? p : undefined));
-  if (positions.length === 0 || positions.includes(undefined) || encodePositions(positions as Position[]) !== cursor) {
-    throw new QueryError('http: bad query: cursor is not a "next" cursor of this listing');
-  }
-  return positions as Position[];
+  return walkMerged(store, filters, limit, cursor);
 }

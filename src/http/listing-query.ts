@@ -63,23 +63,28 @@ export function parseListingQuery(raw: RawQuery, rules: ListingRules): ListingQu
 
 /** The filters as a canonical query string (fixed order, sorted lists): a filtered feed's identity. */
 export function filterQueryString(filters: ListingFilters): string {
-  const params = new URLSearchParams();
-  const add = (name: string, values: readonly string[]) => values.length && params.set(name, [...values].sort().join(','));
+  const pairs: [string, string][] = [];
+  const add = (name: string, values: readonly string[]) => values.length && pairs.push([name, [...values].sort().join(',')]);
   add('region', filters.regions);
   add('country', filters.countries);
   add('source', filters.sources);
   add('lang', filters.languages);
-  if (filters.q) params.set('q', filters.q);
-  if (filters.since) params.set('since', filters.since.toISOString());
-  return params.toString();
+  if (filters.q) pairs.push(['q', filters.q]);
+  if (filters.since) pairs.push(['since', filters.since.toISOString()]);
+  return queryString(pairs);
 }
 
 /** The canonical query string of one page: the filters, the limit when not the default, the cursor. */
 export function pageQueryString(query: ListingQuery, cursor = query.cursor): string {
-  const params = new URLSearchParams(filterQueryString(query.filters));
-  if (query.customLimit) params.set('limit', String(query.limit));
-  if (cursor !== undefined) params.set('cursor', cursor);
-  return params.toString();
+  const pairs: [string, string][] = [];
+  if (query.customLimit) pairs.push(['limit', String(query.limit)]);
+  if (cursor !== undefined) pairs.push(['cursor', cursor]);
+  return [filterQueryString(query.filters), queryString(pairs)].filter(Boolean).join('&');
+}
+
+// Commas stay as they are (RFC 3986 lets a query hold them): `country=JP,RU` reads better than `JP%2CRU`.
+function queryString(pairs: [string, string][]): string {
+  return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&');
 }
 
 function list(raw: RawQuery, name: 'region' | 'country' | 'source' | 'lang', check: (value: string) => string | undefined, what: string, rules: ListingRules): string[] {
@@ -93,7 +98,8 @@ function list(raw: RawQuery, name: 'region' | 'country' | 'source' | 'lang', che
     if (ok === undefined) throw bad(`${name} ${quoted(value)} is not ${what}`);
     return ok;
   });
-  return [...new Set(checked)];
+  // Sorted, so that a listing's queries (and its cursor's places) come in one order however the URL lists them.
+  return [...new Set(checked)].sort();
 }
 
 function single(raw: RawQuery, name: string): string | undefined {

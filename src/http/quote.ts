@@ -4,15 +4,25 @@ const MAX_SHOWN = 40;
 
 /**
  * A short, escaped piece of what a client sent (a path, a parameter), safe to put in any message:
- * at most 40 characters, each outside a small safe set %-encoded, "…" when cut.
+ * each character outside a small safe set %-encoded, at most 40 characters of that, "…" when cut.
  */
 export function shortPiece(text: string): string {
-  const chars = [...text];
-  const shown = chars
-    .slice(0, MAX_SHOWN)
-    .map((char) => (SHOWN.test(char) ? char : escapeChar(char)))
-    .join('');
-  return `${shown}${chars.length > MAX_SHOWN ? '…' : ''}`;
+  let shown = '';
+  for (const char of text) {
+    const piece = SHOWN.test(char) ? char : escapeChar(char);
+    if (shown.length + piece.length > MAX_SHOWN) return `${shown}…`;
+    shown += piece;
+  }
+  return shown;
+}
+
+/** A request path as the client meant it (%-escapes decoded where they decode), for quoting. */
+export function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** `shortPiece` in double quotes. */

@@ -161,3 +161,47 @@ describe('GET /api/countries/:cc/stories', () => {
     expect((await app.get('/api/countries/zz/stories')).status).toBe(404);
   });
 });
+
+describe('GET /api/stories', () => {
+  it('lists every story newest first, paged, limit bounded', async () => {
+    const body = await json('/api/stories?limit=50');
+    expect(body.stories.map((story) => story.id)).toEqual(['tass-0001', 'nhk-0002', 'abc-0003']);
+    expect(body.next).toBeNull();
+    expect((await app.get('/api/stories?limit=101')).status).toBe(400);
+  });
+});
+
+describe('GET /api/stories/:id', () => {
+  it('shows one story with its content, sources, copies, countries, regions and evidence', async () => {
+    const response = await app.get('/api/stories/nhk-0002');
+    expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
+    const { story } = await jsonOf<{ story: Record<string, unknown> }>(response);
+    expect(story).toMatchObject({
+      id: 'nhk-0002',
+      title: 'Typhoon nears Okinawa',
+      source: { id: 'nhk', title: 'NHK World' },
+      countries: ['JP'],
+      regions: ['world', 'asia-pacific'],
+      contentHtml: '<p>A typhoon is approaching Okinawa.</p>',
+      enclosures: [{ url: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg', type: 'image/jpeg', length: 2048 }],
+      sources: [
+        { id: 'nhk', title: 'NHK World', url: 'https://www3.nhk.or.jp/rss/news/cat0.xml' },
+        { id: 'tass', title: 'TASS', url: 'https://tass.com/rss/v2.xml' },
+      ],
+      copies: [{ source: { id: 'tass', title: 'TASS' }, url: 'https://tass.com/world/0009', published: '2025-05-02T07:00:00.000Z' }],
+      evidence: [{ country: 'JP', kind: 'title', match: 'Okinawa', weight: 2 }],
+    });
+  });
+
+  it('is a 404 for a story it does not hold', async () => {
+    const response = await app.get('/api/stories/nope-1');
+    expect(response.status).toBe(404);
+    expect((await jsonOf<ErrorBody>(response)).message).toBe('http: no story "nope-1"');
+  });
+});
+
+describe('GET /api/regions', () => {
+  it('is the same list as /regions', async () => {
+    expect(await json<RegionsBody>('/api/regions')).toEqual(await json<RegionsBody>('/regions'));
+  });
+});

@@ -51,12 +51,13 @@ export interface TestApp {
 
 /** Starts the real app on 127.0.0.1 over a fresh store filled with `stories`. */
 export async function startTestApp(
-  options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store } = {},
+  options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store; cacheEntries?: number } = {},
 ): Promise<TestApp> {
   const store = options.store ?? SqliteStore.inMemory();
   await seedStories(store, options.stories ?? sampleStories());
   const config = options.config ?? testConfig();
-  const server = await listen(createApp({ store, config, logger: options.logger ?? pino({ level: 'silent' }) }));
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const server = await listen(createApp({ store, config, logger, ...(options.cacheEntries ? { cacheEntries: options.cacheEntries } : {}) }));
   return {
     baseUrl: server.baseUrl,
     store,
