@@ -62,6 +62,10 @@ describe('RedisStore on Redis', () => {
         .sort(),
     );
     for (const key of keys.filter((k) => /:(ids|x):/.test(k))) expect(await admin.object('ENCODING', key)).toBe('listpack');
+    // url:a, guid:a, and the copy's item:b and url:b; item:a is held through a's record, not claimed.
+    const claims = await Promise.all(keys.filter((k) => /:ids:/.test(k)).map((k) => admin.hlen(k)));
+    expect(claims.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(await store.findHolders(['item:a', 'item:b', 'url:b'])).toEqual(new Map([['item:a', 'a'], ['item:b', 'a'], ['url:b', 'a']]));
     expect(await store.prune(new Date('2026-02-01T00:00:00.000Z'))).toBe(1);
     // What a story leaves is gone; the store's own hashes (feed versions, source states) stay.
     expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual(['sources', 'versions']);

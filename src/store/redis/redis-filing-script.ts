@@ -6,12 +6,13 @@ import { RECORD_LUA } from './redis-lua.ts';
  *
  * KEYS: records, versions, sources, seen directory, then the keys entries refer to by index.
  * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
- * - 'n', id, record, published score, seen list key, seen hour, n claims × (key, field: item key
- *   first), n index entries × (bucket key, directory key, bucket), n bands × (this epoch's key,
- *   last epoch's key, band, holder dedupe saw or ''), signature key, signature;
- * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item key and
- *   digest, n identity claims × (key, digest), source bucket key, directory key, bucket.
- * A claim's digest is 10 bytes; its field in the bucket hash is the last 8.
+ * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
+ *   n index entries × (bucket key, directory key, bucket), n bands × (this epoch's key, last
+ *   epoch's key, band, holder dedupe saw or ''), signature key, signature;
+ * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item
+ *   claim, n identity claims, source bucket key, directory key, bucket.
+ * A claim is (bucket key, 10-byte digest: its field in the bucket is the last 8); an item claim adds
+ * the id of the story whose record would hold it implicitly ('' for none, see redis-record.ts).
  */
 export const FILE_SOURCE =
   RECORD_LUA +
@@ -20,19 +21,26 @@ local now, expireAt = tonumber(ARGV[1]), ARGV[4]
 local a = 5
 local function arg() a = a + 1 return ARGV[a] end
 local function num() return tonumber(arg()) end
+local function claim()
+  local ki, digest = num(), arg()
+  return { ki = ki, digest = digest, field = string.sub(digest, 3) }
+end
 local function claims(n)
   local out = {}
-  for i = 1, n do
-    local ki, digest = num(), arg()
-    out[i] = { ki = ki, digest = digest, field = string.sub(digest, 3) }
-  end
+  for i = 1, n do out[i] = claim() end
   return out
+end
+local function itemClaim()
+  local c = claim()
+  c.implied = arg()
+  return c
 end
 local entries = {}
 for i = 1, tonumber(ARGV[5]) do
   local e = { kind = arg() }
   if e.kind == 'n' then
     e.id, e.record, e.score, e.seen, e.hour = arg(), arg(), arg(), num(), arg()
+    e.item = itemClaim()
     e.claims = claims(num())
     e.index = {}
     for j = 1, num() do e.index[j] = { bucket = num(), dir = num(), n = arg() } end
@@ -41,7 +49,7 @@ for i = 1, tonumber(ARGV[5]) do
     e.sig, e.signature = num(), arg()
   else
     e.story, e.tail, e.published = arg(), arg(), arg()
-    e.item = claims(1)[1]
+    e.item = itemClaim()
     e.ids = claims(num())
     e.bucket, e.dir, e.n = num(), num(), arg()
   end
@@ -50,13 +58,17 @@ end
 
 local claimed, filed = {}, {}
 local function holder(c)
-  return claimed[c.ki .. ':' .. c.field] or redis.call('HGET', KEYS[c.ki], c.field)
+  local h = claimed[c.ki .. ':' .. c.field] or redis.call('HGET', KEYS[c.ki], c.field)
+  if not h and c.implied and c.implied ~= '' and holdsOwnItem(c.implied) then h = c.implied end
+  return h
 end
 local function checkNew(e)
   if filed[e.id] or redis.call('HEXISTS', KEYS[1], e.id) == 1 then return 'story ' .. e.id .. ' is already stored' end
-  for j, c in ipairs(e.claims) do
-    local h = holder(c)
-    if h and (j == 1 or h ~= e.id) then return (j == 1 and 'its item key' or 'an identity key') .. ' is held by story ' .. h end
+  local h = holder(e.item)
+  if h then return 'its item key is held by story ' .. h end
+  for _, c in ipairs(e.claims) do
+    h = holder(c)
+    if h and h ~= e.id then return 'an identity key is held by story ' .. h end
   end
   for _, b in ipairs(e.bands) do
     for _, ki in ipairs({ b.cur, b.prev }) do
@@ -64,6 +76,7 @@ local function checkNew(e)
       if h and h ~= b.seen and not filed[h] and live(h, now) then return 'band key ' .. b.band .. ' is held by live story ' .. h end
     end
   end
+  claimed[e.item.ki .. ':' .. e.item.field] = e.id
   for _, c in ipairs(e.claims) do claimed[c.ki .. ':' .. c.field] = e.id end
   filed[e.id] = true
 end
@@ -106,6 +119,7 @@ end
 for _, e in ipairs(entries) do
   if e.kind == 'n' then
     redis.call('HSET', KEYS[1], e.id, e.record)
+    if e.item.implied ~= e.id then redis.call('HSET', KEYS[e.item.ki], e.item.field, e.id) end
     for _, c in ipairs(e.claims) do redis.call('HSET', KEYS[c.ki], c.field, e.id) end
     for _, x in ipairs(e.index) do
       redis.call('ZADD', KEYS[x.bucket], e.score, e.id)

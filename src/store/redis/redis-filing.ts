@@ -1,8 +1,8 @@
 import type { Story } from '../../domain/index.ts';
 import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import { storyScores } from '../story-order.ts';
-import { bucketOf, identitySlot, seenHourOf, type IndexRef, type RedisKeys } from './keys.ts';
-import { copyTail, encodeRecord } from './redis-record.ts';
+import { bucketOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
+import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
 import { FILE_SOURCE, READ_PUBLISHED } from './redis-filing-script.ts';
 import { fingerprintGroups } from './redis-fingerprints.ts';
 import { KeyList, runScript, type RedisClient, type ScriptArg } from './redis-scripts.ts';
@@ -68,12 +68,16 @@ function newArgs(
   groups: ReturnType<typeof fingerprintGroups>,
 ): ScriptArg[] {
   const { story, fingerprint } = entry;
-  const slots = [...new Map([entry.itemKey, ...entry.identityKeys].map((key) => [key, identitySlot(key)])).values()];
+  const item = identitySlot(entry.itemKey);
+  const own = entry.itemKey === `item:${story.id}`;
+  const slots = uniqueSlots(entry.identityKeys, entry.itemKey);
   const bands = fingerprint.bandKeys;
   const expiry = bands.length > 0 ? filingExpiry(groups.now, groups.hours) : 0;
-  const record = encodeRecord(story, scores, expiry, slots.map((slot) => slot.digest));
+  const claims = [...(own ? [] : [item.digest]), ...slots.map((slot) => slot.digest)];
+  const record = encodeRecord(story, scores, expiry, claims, own);
   const hour = seenHourOf(scores.firstSeen);
-  const args: ScriptArg[] = ['n', story.id, record, scores.published, list.index(keys.seen(hour)), hour, slots.length];
+  const args: ScriptArg[] = ['n', story.id, record, scores.published, list.index(keys.seen(hour)), hour];
+  args.push(list.index(keys.identities(item.bucket)), item.digest, recordHolderOf(entry.itemKey), slots.length);
   for (const slot of slots) args.push(list.index(keys.identities(slot.bucket)), slot.digest);
   const indexes = storyIndexes(story);
   args.push(indexes.length);
@@ -89,17 +93,22 @@ function newArgs(
   return args;
 }
 
+// Each identity key once, and not the item key again.
+function uniqueSlots(identityKeys: string[], itemKey: string): IdentitySlot[] {
+  return [...new Set(identityKeys)].filter((key) => key !== itemKey).map(identitySlot);
+}
+
 function filingExpiry(now: number, hours: number): number {
   return now + hours * 3_600_000;
 }
 
 function copyArgs(entry: CopyEntry, published: number, list: KeyList, keys: RedisKeys, filedHere: boolean): ScriptArg[] {
   const item = identitySlot(entry.itemKey);
-  const ids = [...new Map(entry.identityKeys.map((key) => [key, identitySlot(key)])).values()];
+  const ids = uniqueSlots(entry.identityKeys, entry.itemKey);
   const index: IndexRef = { family: 'source', id: entry.copy.sourceId };
   const bucket = bucketOf(index, published);
   const args: ScriptArg[] = ['c', entry.storyId, copyTail(entry.copy), filedHere ? '' : String(published)];
-  args.push(list.index(keys.identities(item.bucket)), item.digest, ids.length);
+  args.push(list.index(keys.identities(item.bucket)), item.digest, recordHolderOf(entry.itemKey), ids.length);
   for (const slot of ids) args.push(list.index(keys.identities(slot.bucket)), slot.digest);
   args.push(list.index(keys.indexBucket(index, bucket)), list.index(keys.indexDirectory(index)), bucket);
   return args;

@@ -68,8 +68,8 @@ function page(found: { id: string; record: Buffer }[], words: string[], last: In
   const stories: Story[] = [];
   for (const { id, record } of found) {
     const story = decodeRecord(id, record).story();
-    const own = new Set(searchWords(`${story.item.title} ${story.item.summary}`));
-    if (words.every((word) => own.has(word))) stories.push(story);
+    const own = words.length > 0 ? new Set(searchWords(`${story.item.title} ${story.item.summary}`)) : undefined;
+    if (!own || words.every((word) => own.has(word))) stories.push(story);
   }
   return last === undefined ? { stories } : { stories, next: encodeCursor(last) };
 }

@@ -1,13 +1,18 @@
 import { RECORD_LUA } from './redis-lua.ts';
 
 /**
- * KEYS: records, then identity buckets. ARGV: pairs of (bucket key index, 8-byte field). Replies the
- * holding story id of each pair, false where nobody holds it.
+ * KEYS: records, then identity buckets. ARGV: triples of (bucket key index, 8-byte field, id of the
+ * story that would hold it through its record or ''). Replies the holding story id of each, false
+ * where nobody holds it.
  */
-export const FIND_HOLDERS = `
+export const FIND_HOLDERS =
+  RECORD_LUA +
+  `
 local out = {}
-for i = 1, #ARGV, 2 do
-  out[#out + 1] = redis.call('HGET', KEYS[tonumber(ARGV[i])], ARGV[i + 1]) or false
+for i = 1, #ARGV, 3 do
+  local h = redis.call('HGET', KEYS[tonumber(ARGV[i])], ARGV[i + 1])
+  if not h and ARGV[i + 2] ~= '' and holdsOwnItem(ARGV[i + 2]) then h = ARGV[i + 2] end
+  out[#out + 1] = h or false
 end
 return out`;
 

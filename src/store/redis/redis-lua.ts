@@ -2,7 +2,7 @@
 // layout is redis-record.ts's), liveness of a fingerprint holder, and feed version bumps.
 // Ids are compared with ==, never < : Lua's < follows the server's locale, not bytes.
 
-/** Functions over a record string `v`; `live(id, now)` needs KEYS[1] to be the records hash. */
+/** Functions over a record string `v`; `live` and `holdsOwnItem` need KEYS[1] to be the records hash. */
 export const RECORD_LUA = `
 local function str8(v, p)
   local n = string.byte(v, p)
@@ -46,6 +46,11 @@ end
 local function live(id, now)
   local v = redis.call('HGET', KEYS[1], id)
   return v and struct.unpack('>d', v, 18) > now
+end
+-- A story filed with the item key item:<its id> holds it through its record (flag in the format byte).
+local function holdsOwnItem(id)
+  local v = redis.call('HGET', KEYS[1], id)
+  return v and string.byte(v, 1) >= 128
 end
 local function feedsOf(v, fields)
   local h = readHead(v)

@@ -15,6 +15,8 @@ import { NONE, Reader, list8, sized, str8 } from './redis-record-bytes.ts';
 // str8 language (length 255: none), str8 source, u8 n + n × str8 regions, u8 n + n × str8 countries,
 // u16 + 3-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests.
 const FORMAT = 1;
+/** Format-byte flag: the story holds the item key `item:<its id>` through this record, not a claim. */
+const OWN_ITEM_KEY = 0x80;
 const WORD_BYTES = 3;
 // Deflate's preset dictionary: what every body repeats (field names, markup, URL parts), no prose.
 // Part of the format: a changed dictionary needs a new FORMAT.
@@ -47,6 +49,14 @@ interface Body {
   f?: string;
 }
 
+/**
+ * The story that would hold an item key through its record (`item:<id>` → id), '' for other keys.
+ * Nearly every story is filed with its own item key: not writing it as a claim saves one per story.
+ */
+export function recordHolderOf(key: string): string {
+  return key.startsWith('item:') ? key.slice('item:'.length) : '';
+}
+
 /** The 3-byte hashes of the folded words of a text, which the listing scan matches `q` against. */
 export function wordHashes(text: string): Buffer {
   const words = searchWords(text);
@@ -55,15 +65,24 @@ export function wordHashes(text: string): Buffer {
   return out;
 }
 
-/** A new story's record: its head, body and copies, and a tail entry of the keys it claimed. */
-export function encodeRecord(story: Story, scores: { published: number; firstSeen: number }, fingerprintExpiry: number, claims: Buffer[]): Buffer {
+/**
+ * A new story's record: its head, body and copies, and a tail entry of the keys it claimed (less its
+ * own item key when `ownItemKey`, which the record itself stands for).
+ */
+export function encodeRecord(
+  story: Story,
+  scores: { published: number; firstSeen: number },
+  fingerprintExpiry: number,
+  claims: Buffer[],
+  ownItemKey: boolean,
+): Buffer {
   const { id, sourceId, published, language, ...rest } = story.item;
   const body: Body = { i: id === story.id ? rest : { ...rest, id }, e: story.evidence };
   if (new Date(scores.published).toISOString() !== published) body.p = published;
   if (new Date(scores.firstSeen).toISOString() !== story.firstSeen) body.f = story.firstSeen;
   const deflated = deflateRawSync(JSON.stringify(body), { dictionary: DICTIONARY, level: constants.Z_DEFAULT_COMPRESSION });
   const times = Buffer.alloc(25);
-  times.writeUInt8(FORMAT, 0);
+  times.writeUInt8(ownItemKey ? FORMAT | OWN_ITEM_KEY : FORMAT, 0);
   [scores.published, scores.firstSeen, fingerprintExpiry].forEach((ms, i) => times.writeDoubleBE(ms, 1 + 8 * i));
   return Buffer.concat([
     times,
@@ -92,7 +111,7 @@ function claimsTail(digests: Buffer[]): Buffer {
 /** Reads a record: its head and tail now, the whole story on demand (inflating the body). */
 export function decodeRecord(id: string, record: Buffer): { head: RecordHead; story: () => Story } {
   const reader = new Reader(record, id);
-  if (reader.u8() !== FORMAT) throw new StoreError(`store: story ${id} is stored in an unknown format`);
+  if ((reader.u8() & ~OWN_ITEM_KEY) !== FORMAT) throw new StoreError(`store: story ${id} is stored in an unknown format`);
   const [published, firstSeen, fingerprintExpiry] = [reader.f64(), reader.f64(), reader.f64()];
   const language = reader.str8OrNone();
   const sourceId = reader.str8();

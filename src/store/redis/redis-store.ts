@@ -18,7 +18,7 @@ import { findCandidates } from './redis-fingerprints.ts';
 import { listStories } from './redis-listing.ts';
 import { FIND_HOLDERS, STATS } from './redis-lookup-scripts.ts';
 import { pruneStories } from './redis-prune.ts';
-import { decodeRecord } from './redis-record.ts';
+import { decodeRecord, recordHolderOf } from './redis-record.ts';
 import { KeyList, runScript, type RedisClient } from './redis-scripts.ts';
 
 /** What RedisStore is built from: a client (one Redis, or a Cluster) the caller created, and a key prefix. */
@@ -53,7 +53,7 @@ export class RedisStore implements Store {
     const list = new KeyList(this.keys.records);
     const args = wanted.flatMap((key) => {
       const slot = identitySlot(key);
-      return [list.index(this.keys.identities(slot.bucket)), slot.field];
+      return [list.index(this.keys.identities(slot.bucket)), slot.field, recordHolderOf(key)];
     });
     const holders = (await this.run('find holders', () => runScript(this.redis, FIND_HOLDERS, list.keys, args))) as (string | null)[];
     return new Map(wanted.flatMap((key, i) => (typeof holders[i] === 'string' ? [[key, holders[i]] as const] : [])));
