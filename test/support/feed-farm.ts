@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { channelXml, itemXml, seededRandom, type NearCopy } from './feed-farm-text.ts';
 
 /** How a farm is shaped; everything it serves follows from these, so two farms alike serve the same bytes. */
 export interface FarmOptions {
@@ -22,8 +22,9 @@ export interface FarmOptions {
 /** Requests one path has had since the last reset. */
 export interface PathStats {
   requests: number;
-  /** Answered 200 with a body, or 304. */
+  /** Answered 200, with the feed. */
   full: number;
+  /** Answered 304. */
   notModified: number;
   /** Most requests of this path in flight at one moment. */
   maxInFlight: number;
@@ -35,8 +36,9 @@ export interface FeedFarm {
   feeds: number;
   cycle: number;
   feedUrl(feed: number): string;
-  /** The feed's document at the current cycle, as served, and its validators. */
+  /** The feed's document at the current cycle, as served. */
   feedXml(feed: number): string;
+  /** The feed's ETag at the current cycle. */
   etag(feed: number): string;
   /** The near copy (story number) at a position of the feed as served now (0 = newest item), if any. */
   nearCopyAt(feed: number, position: number): number | undefined;
@@ -52,117 +54,31 @@ export interface FeedFarm {
 
 const ITEMS = 20;
 const MINUTE = 60_000;
-const WORDS = `account action advice agency airport answer approach area army audit bank barrier basis battle
-  beach board border bridge budget building cabinet campaign capital cargo ceiling chamber charge circuit
-  claim climate coast coalition column committee company contract council court credit crop current damage
-  debate debt decision defence deficit delegate demand deposit desk detail dispute district draft drought
-  effort election energy engine estate evidence exchange export factory failure farm ferry figure finance
-  fleet flood forecast forest fund garrison grain grant growth harbor harvest health highway hospital
-  household income index industry inquiry interest island journal judge labour ladder lawmaker leader
-  lending license loan lumber majority margin market measure merger mill minister mission motion network
-  notice office operator orchard output panel parliament partner patrol payment pension permit pipeline
-  plant platform pledge police policy port poverty power premium price program project protest province
-  quarter railway rally ranch rate reactor record reform refinery region relief report reserve resort
-  revenue review rival route ruling salary sample schedule school season sector senate session settlement
-  shipment shortage signal site slope society speaker spending stadium station steel strike subsidy supply
-  surplus survey tariff tax teacher terminal tender textile timber tower trade traffic transit treasury
-  treaty tribunal tunnel union valley vendor vessel village visa vote wage warehouse water weather wheat
-  yard yield agreed announced approved blocked boosted called cancelled cited closed cut delayed denied
-  doubled eased expanded extended faced filed halted hired lifted lowered named opened ordered paused
-  posted raised rejected renewed reopened restored revised rose seized signed slowed sought stalled
-  suspended tightened urged voted warned widened amid after before despite during over under within
-  against across toward beyond early late new rural urban coastal northern southern eastern western
-  annual weekly sharp modest steady fragile narrow broad formal joint`.split(/\s+/);
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DATELINES = ['MOSCOW', 'TOKYO', 'BERLIN', 'PARIS', 'CAIRO', 'NAIROBI', 'BRASILIA', 'OTTAWA', 'CANBERRA', 'NEW DELHI', 'MADRID', 'SEOUL'];
 
-/** The text of one wire story, drawn from a generator seeded by its key: other keys read nothing alike. */
-interface StoryText {
-  title: string;
-  lead: string[];
-  body: string[];
+/** What the farm serves, cycle by cycle: every document and validator follows from the options. */
+interface Catalog {
+  cycle(): number;
+  feedXml(feed: number): string;
+  etag(feed: number): string;
+  lastModified(feed: number): Date;
+  nearCopyAt(feed: number, position: number): number | undefined;
+  advance(): number[];
 }
 
-// mulberry32, seeded by the key's hash: unsigned 32-bit draws.
-function seededRandom(key: string): () => number {
-  let state = createHash('sha256').update(key).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
-function storyText(key: string, published: Date): StoryText {
-  const draw = seededRandom(key);
-  const capital = (text: string) => text[0]?.toUpperCase() + text.slice(1);
-  const words = (min: number) => {
-    let text = WORDS[draw() % WORDS.length] as string;
-    while (text.length < min) text += ` ${WORDS[draw() % WORDS.length] as string}`;
-    return text;
-  };
-  const sentences = (chars: number) => {
-    const out: string[] = [];
-    for (let length = 0; length < chars; length += (out.at(-1)?.length ?? 0) + 1) out.push(`${capital(words(60 + (draw() % 60)))}.`);
-    return out;
-  };
-  const dateline = DATELINES[draw() % DATELINES.length] as string;
-  const day = `${MONTHS[published.getUTCMonth()]} ${published.getUTCDate()}`;
-  const lead = sentences(260);
-  lead[0] = `${dateline}, ${day} (Farm Wire) - ${lead[0]}`;
-  return { title: capital(words(74)), lead, body: sentences(1150) };
-}
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const titleCase = (text: string) => text.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
-
-/** Which near copy an item is: variant 0 as filed, 1 with an outlet's suffix, 2 recased with its last sentence cut. */
-interface NearCopy {
-  story: number;
-  variant: number;
-  /** The story's dateline date, the same in every copy. */
-  filed: Date;
-}
-
-/** One `<item>`. */
-function itemXml(feed: number, seq: number, published: Date, near?: NearCopy): string {
-  const text = near ? storyText(`near-${near.story}`, near.filed) : storyText(`feed-${feed}-${seq}`, published);
-  const { lead } = text;
-  let { title, body } = text;
-  if (near && near.variant % 3 === 1) title = `${title} | Outlet ${feed}`;
-  if (near && near.variant % 3 === 2) [title, body] = [titleCase(title), body.slice(0, -1)];
-  const link = `https://farm-${feed}.example/news/${seq}.html`;
-  const paragraphs = [lead.join(' ')];
-  for (let i = 0; i < body.length; i += 3) paragraphs.push(body.slice(i, i + 3).join(' '));
-  const content = paragraphs.map((paragraph) => `<p>${escapeXml(paragraph)}</p>`).join('\n');
-  const enclosure = seq % 3 === 0 ? `\n<enclosure url="https://farm-${feed}.example/img/${seq}.jpg" length="${20_000 + seq}" type="image/jpeg"/>` : '';
-  return `<item>
-<title>${escapeXml(title)}</title>
-<link>${link}</link>
-<guid isPermaLink="false">farm-${feed}-${seq}</guid>
-<pubDate>${published.toUTCString()}</pubDate>
-<dc:creator>Reporter ${(feed + seq) % 97}</dc:creator>
-<description>${escapeXml(lead.join(' '))}</description>
-<content:encoded><![CDATA[${content}]]></content:encoded>${enclosure}
-</item>`;
-}
-
-/** Starts a farm on a free port of 127.0.0.1. */
-export async function startFeedFarm(options: FarmOptions): Promise<FeedFarm> {
-  const { feeds, nearCopies = 0, copiesPerStory = 3, delayMs = 0, changeShare = 0.1 } = options;
+function createCatalog(options: FarmOptions): Catalog {
+  const { feeds, nearCopies = 0, copiesPerStory = 3, changeShare = 0.1 } = options;
   const spread = Math.floor(feeds / copiesPerStory);
   if (nearCopies > spread * ITEMS) throw new Error(`feed farm: ${feeds} feeds hold at most ${spread * ITEMS} near copies`);
   const start = options.start ?? new Date(Math.floor(Date.now() / 1000) * 1000 - 120 * MINUTE);
+  // The cycles at which each feed gained its 2 items, oldest first: items 20 + 2i and 21 + 2i.
   const grownAt: number[][] = Array.from({ length: feeds }, () => []);
   let cycle = 0;
-
   // Near copy j sits in feeds j % spread + v·spread (v < copiesPerStory), newest slots first: a farm
   // polled in config order rotated by `spread` has every copy of a story arrive at the same moment.
   const nearAt = (feed: number, seq: number): NearCopy | undefined => {
-    if (seq >= ITEMS || feed >= spread * copiesPerStory) return undefined;
     const story = (ITEMS - 1 - seq) * spread + (feed % spread);
-    return story < nearCopies ? { story, variant: Math.floor(feed / spread), filed: start } : undefined;
+    if (seq >= ITEMS || feed >= spread * copiesPerStory || story >= nearCopies) return undefined;
+    return { story, variant: Math.floor(feed / spread), filed: start };
   };
   const published = (feed: number, seq: number) => {
     const at = seq < ITEMS ? -(ITEMS - seq) * 15 * MINUTE : (grownAt[feed]?.[(seq - ITEMS) >> 1] ?? 0) * MINUTE;
@@ -170,70 +86,16 @@ export async function startFeedFarm(options: FarmOptions): Promise<FeedFarm> {
   };
   const head = (feed: number) => ITEMS + 2 * (grownAt[feed]?.length ?? 0);
   const lastModified = (feed: number) => new Date(start.getTime() + (grownAt[feed]?.at(-1) ?? 0) * MINUTE);
-  const etag = (feed: number) => `"farm-${feed}-${head(feed)}"`;
   const feedXml = (feed: number) => {
     const items: string[] = [];
     for (let seq = head(feed) - 1; seq >= head(feed) - ITEMS; seq--) items.push(itemXml(feed, seq, published(feed, seq), nearAt(feed, seq)));
-    return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
-<channel>
-<title>Farm ${feed}</title>
-<link>https://farm-${feed}.example/</link>
-<description>Deterministic test feed ${feed}</description>
-<lastBuildDate>${lastModified(feed).toUTCString()}</lastBuildDate>
-${items.join('\n')}
-</channel>
-</rss>
-`;
+    return channelXml(feed, lastModified(feed), items);
   };
-
-  const stats = new Map<string, PathStats & { inFlight: number }>();
-  let waiting: ((path: string) => void)[] = [];
-  const answer = (request: IncomingMessage, response: ServerResponse, feed: number, entry: PathStats) => {
-    const tag = etag(feed);
-    const modified = lastModified(feed);
-    const ifNoneMatch = request.headers['if-none-match'];
-    const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '');
-    const fresh = ifNoneMatch !== undefined ? ifNoneMatch.split(',').some((t) => t.trim() === tag || t.trim() === '*') : ifModifiedSince >= modified.getTime();
-    const headers = { etag: tag, 'last-modified': modified.toUTCString() };
-    if (fresh) {
-      entry.notModified += 1;
-      response.writeHead(304, headers).end();
-      return;
-    }
-    entry.full += 1;
-    const body = feedXml(feed);
-    response.writeHead(200, { ...headers, 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    response.end(body);
-  };
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://farm').pathname;
-    const match = /^\/feed\/(\d+)\.xml$/.exec(path);
-    const feed = match ? Number(match[1]) : -1;
-    const entry = stats.get(path) ?? { requests: 0, full: 0, notModified: 0, maxInFlight: 0, inFlight: 0 };
-    stats.set(path, entry);
-    entry.requests += 1;
-    entry.inFlight += 1;
-    entry.maxInFlight = Math.max(entry.maxInFlight, entry.inFlight);
-    response.once('close', () => (entry.inFlight -= 1));
-    for (const resolve of waiting) resolve(path);
-    waiting = [];
-    const reply = () => (feed >= 0 && feed < feeds ? answer(request, response, feed, entry) : response.writeHead(404).end('not found'));
-    if (delayMs > 0) setTimeout(reply, delayMs);
-    else reply();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
   return {
-    baseUrl,
-    feeds,
-    get cycle() {
-      return cycle;
-    },
-    feedUrl: (feed) => farmFeedUrl(baseUrl, feed),
+    cycle: () => cycle,
     feedXml,
-    etag,
+    etag: (feed) => `"farm-${feed}-${head(feed)}"`,
+    lastModified,
     nearCopyAt: (feed, position) => nearAt(feed, head(feed) - 1 - position)?.story,
     advance() {
       cycle += 1;
@@ -241,6 +103,63 @@ ${items.join('\n')}
       for (const feed of changed) grownAt[feed]?.push(cycle);
       return changed;
     },
+  };
+}
+
+// 304 when If-None-Match names the current ETag (it then decides alone), else when If-Modified-Since is not older.
+function isFresh(request: IncomingMessage, etag: string, lastModified: Date): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+  return Date.parse(request.headers['if-modified-since'] ?? '') >= lastModified.getTime();
+}
+
+function answer(request: IncomingMessage, response: ServerResponse, catalog: Catalog, feed: number, entry: PathStats): void {
+  const etag = catalog.etag(feed);
+  const lastModified = catalog.lastModified(feed);
+  const headers = { etag, 'last-modified': lastModified.toUTCString() };
+  if (isFresh(request, etag, lastModified)) {
+    entry.notModified += 1;
+    response.writeHead(304, headers).end();
+    return;
+  }
+  entry.full += 1;
+  const body = catalog.feedXml(feed);
+  response.writeHead(200, { ...headers, 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/** Starts a farm on a free port of 127.0.0.1. */
+export async function startFeedFarm(options: FarmOptions): Promise<FeedFarm> {
+  const catalog = createCatalog(options);
+  const stats = new Map<string, PathStats & { inFlight: number }>();
+  let waiting: ((path: string) => void)[] = [];
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://farm').pathname;
+    const feed = Number(/^\/feed\/(\d+)\.xml$/.exec(path)?.[1] ?? -1);
+    const entry = stats.get(path) ?? { requests: 0, full: 0, notModified: 0, maxInFlight: 0, inFlight: 0 };
+    stats.set(path, entry);
+    entry.requests += 1;
+    entry.maxInFlight = Math.max(entry.maxInFlight, ++entry.inFlight);
+    response.once('close', () => (entry.inFlight -= 1));
+    for (const resolve of waiting) resolve(path);
+    waiting = [];
+    const reply = () => (feed >= 0 && feed < options.feeds ? answer(request, response, catalog, feed, entry) : response.writeHead(404).end('not found'));
+    if (options.delayMs) setTimeout(reply, options.delayMs);
+    else reply();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    feeds: options.feeds,
+    get cycle() {
+      return catalog.cycle();
+    },
+    feedUrl: (feed) => farmFeedUrl(baseUrl, feed),
+    feedXml: catalog.feedXml,
+    etag: catalog.etag,
+    nearCopyAt: catalog.nearCopyAt,
+    advance: catalog.advance,
     stats: () => new Map([...stats].map(([path, { inFlight: _inFlight, ...counts }]) => [path, counts])),
     resetStats: () => stats.clear(),
     nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
