@@ -69,7 +69,20 @@ export function identifyFeed(feed: ParsedFeed, source: Source, now: Date, textOf
     return { entry, base: entryBase, link, url: link === undefined || !/[?#]/.test(link) ? link : canonicalUrl(link) };
   });
   const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(located), sharedUrls: sharedUrls(located), language };
-  return { context, entries: located.map((at) => identifyEntry(at, context, textOf)) };
+  return { context, entries: belowDated(located.map((at) => identifyEntry(at, context, textOf))) };
+}
+
+// An entry with no date is stamped when first seen, but must not outrank the dated entries of the
+// same fetch (a feed's undated evergreen page would sit above every story of the day): it is placed
+// just below the oldest of them, and keeps its 'first-seen' mark.
+function belowDated(entries: IdentifiedEntry[]): IdentifiedEntry[] {
+  let oldest = Infinity;
+  for (const entry of entries) if (!entry.dateFallback) oldest = Math.min(oldest, Date.parse(entry.published));
+  if (oldest === Infinity) return entries;
+  return entries.map((entry) => {
+    if (entry.dateFallback !== 'first-seen' || Date.parse(entry.published) < oldest) return entry;
+    return { ...entry, published: new Date(oldest - 1).toISOString() };
+  });
 }
 
 function identifyEntry(located: LocatedEntry, context: FeedContext, textOf: (entry: RawEntry, base: string) => string): IdentifiedEntry {

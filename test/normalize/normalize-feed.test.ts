@@ -173,11 +173,20 @@ describe('normalizeFeed details', () => {
       ['2021-03-02T22:39:15.000Z', undefined],
       ['2021-02-13T05:00:00.000Z', undefined],
       ['2026-02-28T06:15:00.500Z', undefined],
-      ['2026-03-01T12:00:00.000Z', 'first-seen'],
-      ['2026-03-01T12:00:00.000Z', 'first-seen'],
+      // Undated: first seen, but placed below the oldest dated entry of the fetch, never above it.
+      ['2021-02-13T04:59:59.999Z', 'first-seen'],
+      ['2021-02-13T04:59:59.999Z', 'first-seen'],
       ['2026-03-01T12:00:00.000Z', 'future-clamped'],
       // Less than a day ahead: clock skew, kept as published.
       ['2026-03-02T11:00:00.000Z', undefined],
+    ]);
+  });
+
+  it('stamps undated entries when first seen when no entry of the feed has a date', () => {
+    const items = normalizeFeed(rss(`<item><link>/1</link><title>a</title></item><item><link>/2</link><title>b</title></item>`), SOURCE, NOW);
+    expect(items.map((item) => [item.published, item.dateFallback])).toEqual([
+      ['2026-03-01T12:00:00.000Z', 'first-seen'],
+      ['2026-03-01T12:00:00.000Z', 'first-seen'],
     ]);
   });
 
