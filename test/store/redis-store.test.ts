@@ -87,6 +87,19 @@ describe('RedisStore on Redis', () => {
     await store.close();
   });
 
+  it('keeps a band key with its live holder from the last epoch, so a later story filed against it is no conflict', async () => {
+    const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix: newPrefix() });
+    const length = 72 * 3_600_000;
+    const boundary = (Math.floor(NOW.getTime() / length) + 1) * length;
+    const [before, after] = [new Date(boundary - 3_600_000), new Date(boundary + 3_600_000)];
+    await fileAll(store, filing([newEntry(makeStory({ id: 'x' }), { bandKeys: ['k1'] })], { now: before }));
+    await fileAll(store, filing([newEntry(makeStory({ id: 'y' }), { bandKeys: ['k1', 'k2'], bandHolders: ['x', null] })], { now: after }));
+    const window = { now: after, hours: 72 };
+    expect(await store.findCandidates(['k1'], window)).toEqual([{ storyId: 'x', signature: Uint8Array.of(1, 2, 3), bandKeys: ['k1'] }]);
+    await fileAll(store, filing([newEntry(makeStory({ id: 'z' }), { bandKeys: ['k1'], bandHolders: ['x'] })], { now: after }));
+    await store.close();
+  });
+
   it('refuses a prefix that cannot be a hash tag', () => {
     for (const prefix of ['', ':', 'a{b', 'x}:']) {
       expect(() => new RedisStore({ redis: admin, prefix })).toThrow(/^store: prefix must be non-empty/);

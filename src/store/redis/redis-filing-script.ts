@@ -56,7 +56,12 @@ for i = 1, tonumber(ARGV[5]) do
   entries[i] = e
 end
 
-local claimed, filed = {}, {}
+local claimed, filed, bandTaken, liveness = {}, {}, {}, {}
+-- Whether a stored story's fingerprint is live; read once per holder.
+local function alive(id)
+  if liveness[id] == nil then liveness[id] = live(id, now) or false end
+  return liveness[id]
+end
 local function holder(c)
   local h = claimed[c.ki .. ':' .. c.field] or redis.call('HGET', KEYS[c.ki], c.field)
   if not h and c.implied and c.implied ~= '' and holdsOwnItem(c.implied) then h = c.implied end
@@ -71,9 +76,9 @@ local function checkNew(e)
     if h and h ~= e.id then return 'an identity key is held by story ' .. h end
   end
   for _, b in ipairs(e.bands) do
-    for _, ki in ipairs({ b.cur, b.prev }) do
-      local h = redis.call('HGET', KEYS[ki], b.band)
-      if h and h ~= b.seen and not filed[h] and live(h, now) then return 'band key ' .. b.band .. ' is held by live story ' .. h end
+    b.holders = { redis.call('HGET', KEYS[b.cur], b.band), redis.call('HGET', KEYS[b.prev], b.band) }
+    for _, h in pairs(b.holders) do
+      if h and h ~= b.seen and alive(h) then return 'band key ' .. b.band .. ' is held by live story ' .. h end
     end
   end
   claimed[e.item.ki .. ':' .. e.item.field] = e.id
@@ -127,10 +132,15 @@ for _, e in ipairs(entries) do
     end
     redis.call('RPUSH', KEYS[e.seen], e.id)
     listOnce(4, e.hour)
+    -- A band key stays with its first live holder, in either group: the story dedupe saw, or an
+    -- earlier entry of this filing; a holder gone or expired is replaced.
     for _, b in ipairs(e.bands) do
-      local h = redis.call('HGET', KEYS[b.cur], b.band)
-      if not h or (h ~= e.id and not live(h, now)) then
+      local key = b.cur .. ':' .. b.band
+      local taken = bandTaken[key]
+      for _, h in pairs(b.holders) do taken = taken or (h and alive(h) and h) end
+      if not taken then
         redis.call('HSET', KEYS[b.cur], b.band, e.id)
+        bandTaken[key] = e.id
         expireOnce(b.cur)
       end
     end

@@ -27,6 +27,10 @@ const DICTIONARY = Buffer.from(
     '"contentHtml":"<p></p><p>"},"e":[{"country":"","kind":"dateline","match":"","weight":},{"country":"","kind":"title","match":""',
 );
 
+// A 4 kB window holds a whole body and sets up a quarter faster than the default 32 kB, which for
+// bodies of 1–3 kB is most of deflate's time; the size is the same.
+const DEFLATE = { dictionary: DICTIONARY, windowBits: 12, memLevel: 6, level: constants.Z_DEFAULT_COMPRESSION };
+
 /** What a record says besides the story body. */
 export interface RecordHead {
   published: number;
@@ -80,7 +84,7 @@ export function encodeRecord(
   const body: Body = { i: id === story.id ? rest : { ...rest, id }, e: story.evidence };
   if (new Date(scores.published).toISOString() !== published) body.p = published;
   if (new Date(scores.firstSeen).toISOString() !== story.firstSeen) body.f = story.firstSeen;
-  const deflated = deflateRawSync(JSON.stringify(body), { dictionary: DICTIONARY, level: constants.Z_DEFAULT_COMPRESSION });
+  const deflated = deflateRawSync(JSON.stringify(body), DEFLATE);
   const times = Buffer.alloc(25);
   times.writeUInt8(ownItemKey ? FORMAT | OWN_ITEM_KEY : FORMAT, 0);
   [scores.published, scores.firstSeen, fingerprintExpiry].forEach((ms, i) => times.writeDoubleBE(ms, 1 + 8 * i));
@@ -134,7 +138,7 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
   }
   const head = { published, firstSeen, fingerprintExpiry, regions, countries, sourceIds: [sourceId, ...copies.map((c) => c.sourceId)], itemIds: [id, ...copies.map((c) => c.itemId)], claims };
   const story = (): Story => {
-    const body = JSON.parse(inflateRawSync(deflated, { dictionary: DICTIONARY }).toString('utf8')) as Body;
+    const body = JSON.parse(inflateRawSync(deflated, DEFLATE).toString('utf8')) as Body;
     const { id: itemId, ...item } = body.i;
     const when = body.p ?? new Date(published).toISOString();
     const full: StoryItem = { id: itemId ?? id, sourceId, ...item, published: when, ...(language === undefined ? {} : { language }) };
