@@ -4,7 +4,7 @@ import { dedupeCommand } from './dedupe.ts';
 import { parseCommand } from './parse.ts';
 import { fetchOnceCommand } from './fetch-once.ts';
 import { runService } from './serve.ts';
-import { buildServices, loadSettingsConfig } from './services.ts';
+import { buildServices, isAbsoluteBaseUrl, loadSettingsConfig } from './services.ts';
 import { readSettings, type Settings } from './settings.ts';
 
 const HELP = `wirefeed — deduplicated, region-curated news-wire feeds
@@ -66,7 +66,7 @@ async function run(settings: Settings): Promise<number> {
 
 async function serve(settings: Settings, parts: { http: boolean; worker: boolean }): Promise<number> {
   const services = await buildServices(settings);
-  await runService(services, { ...parts, port: settings.port });
+  await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl) });
   return 0;
 }
 

@@ -1,13 +1,24 @@
-import type { Server } from 'node:http';
-import { createApp } from '../http/index.ts';
-import { startWorker } from '../worker/index.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/index.ts';
+import { createApp, createCatalog, publishedFeeds } from '../http/index.ts';
+import { createWebSubPublisher, startWorker, type WorkerOptions } from '../worker/index.ts';
 import type { Services } from './services.ts';
 
+/** Which parts run, on which port; `fixedBaseUrl` when BASE_URL set the public address. */
+export interface ServiceParts {
+  http: boolean;
+  worker: boolean;
+  port: number;
+  fixedBaseUrl?: boolean;
+}
+
 /** Starts the HTTP server and/or the worker, and stops both cleanly on SIGINT/SIGTERM. */
-export async function runService(services: Services, parts: { http: boolean; worker: boolean; port: number }): Promise<void> {
+export async function runService(services: Services, parts: ServiceParts): Promise<void> {
   const { logger } = services;
-  const worker = parts.worker ? startWorker(services) : undefined;
-  const server = parts.http ? await listen(services, parts.port) : undefined;
+  const http = parts.http ? await startHttp(services, parts) : undefined;
+  const config = withBaseUrl(services.config, http?.baseUrl ?? publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl));
+  const worker = parts.worker ? startWorker(services, await workerOptions({ ...services, config })) : undefined;
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
@@ -16,18 +27,55 @@ export async function runService(services: Services, parts: { http: boolean; wor
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await new Promise<void>((resolve) => (http ? http.server.close(() => resolve()) : resolve()));
   await worker?.stop();
   await services.close();
 }
 
-async function listen(services: Services, port: number): Promise<Server> {
-  const app = createApp({ store: services.store, config: services.config, logger: services.logger });
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, () => {
-      services.logger.info({ port, baseUrl: services.config.output.baseUrl }, 'http listening');
-      resolve(server);
-    });
+/**
+ * Listens first, then builds the app for the address really listened on: self links, OPML and
+ * the OpenAPI servers entry name the port in use (PORT=0 included), or BASE_URL behind a proxy.
+ */
+export async function startHttp(services: Services, parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
+    server.listen(parts.port, () => resolve());
   });
+  try {
+    const { port } = server.address() as AddressInfo;
+    const baseUrl = publicBaseUrl(services.config.output.baseUrl, port, parts.fixedBaseUrl);
+    server.on('request', createApp({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger }));
+    services.logger.info({ port, baseUrl }, 'http listening');
+    return { server, baseUrl };
+  } catch (error) {
+    // A server left listening with no app would take connections and never answer them.
+    server.close();
+    throw error;
+  }
+}
+
+/**
+ * The public base URL: BASE_URL or `output.baseUrl` as configured, except that a loopback one
+ * (`http://localhost:8080`, the shipped default) takes the port this process listens on, since
+ * nothing else can be reached at a loopback address.
+ */
+export function publicBaseUrl(configured: string, port: number, fixed = false): string {
+  const url = new URL(configured);
+  if (!fixed && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) url.port = String(port);
+  return url.href.replace(/\/+$/, '');
+}
+
+function withBaseUrl(config: Config, baseUrl: string): Config {
+  return { ...config, output: { ...config.output, baseUrl } };
+}
+
+// With output.websub.hub set, the hub is told after each cycle which region and country feeds changed.
+async function workerOptions(services: Services): Promise<WorkerOptions> {
+  const hub = services.config.output.websub?.hub;
+  if (!hub) return {};
+  const feeds = publishedFeeds(createCatalog(services.config));
+  const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });
+  await publisher.start();
+  return { afterCycle: () => publisher.publishChanges() };
 }

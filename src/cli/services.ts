@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.ts';
-import { createClassifier } from '../classify/index.ts';
+import { createClassifier, type Classifier } from '../classify/index.ts';
+import type { Region } from '../domain/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import type { IngestDeps } from '../worker/index.ts';
 import type { Settings } from './settings.ts';
@@ -22,17 +23,39 @@ export function createLogger(level: string): Logger {
 /** Loads the config with BASE_URL applied. */
 export async function loadSettingsConfig(settings: Settings): Promise<Config> {
   const config = await loadConfig(settings.configFile);
-  if (settings.baseUrl) config.output.baseUrl = settings.baseUrl.replace(/\/+$/, '');
+  if (settings.baseUrl) config.output.baseUrl = applyBaseUrl(settings.baseUrl, config.output.baseUrl);
   return config;
 }
 
-/** Builds config, store, classifier and logger once, for the service commands. */
+/** Whether BASE_URL names the whole public address (scheme, host, port), so nothing may adjust it. */
+export function isAbsoluteBaseUrl(baseUrl: string | undefined): boolean {
+  return baseUrl !== undefined && /^https?:\/\//i.test(baseUrl) && URL.canParse(baseUrl);
+}
+
+// An absolute BASE_URL replaces output.baseUrl; one starting with "/" is a path on its host (as
+// Vite, and so vitest, set BASE_URL="/" for the processes they start); anything else is refused.
+function applyBaseUrl(baseUrl: string, configured: string): string {
+  if (isAbsoluteBaseUrl(baseUrl)) return baseUrl.replace(/\/+$/, '');
+  if (baseUrl.startsWith('/')) return new URL(baseUrl, configured).href.replace(/\/+$/, '');
+  throw new Error(`cli: BASE_URL must be an absolute http(s) URL (or a path starting with "/"), got "${baseUrl.slice(0, 80)}"`);
+}
+
+/**
+ * A classifier that builds its gazetteer (≈200 MB, seconds) on the first story it classifies, so
+ * `serve`, which never classifies, never pays for it.
+ */
+function lazyClassifier(regions: Region[]): Classifier {
+  let built: Classifier | undefined;
+  return { classify: (input) => (built ??= createClassifier(regions)).classify(input) };
+}
+
+/** Builds config, store, classifier (lazy) and logger once, for the service commands. */
 export async function buildServices(settings: Settings): Promise<Services> {
   const logger = createLogger(settings.logLevel);
   const config = await loadSettingsConfig(settings);
   const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
-  const classifier = createClassifier(config.regions);
+  const classifier = lazyClassifier(config.regions);
   return {
     config,
     store,

@@ -2,4 +2,5 @@
 export { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
 export { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 export { runCycle, type CycleScope } from './run-cycle.ts';
-export { startWorker, type Worker } from './schedule.ts';
+export { startWorker, type Worker, type WorkerOptions } from './schedule.ts';
+export { createWebSubPublisher, type WebSubPublisher, type WebSubDeps, type PingedFeed } from './websub-ping.ts';

@@ -7,15 +7,21 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/** What runs after each cycle, e.g. telling a WebSub hub which feeds changed. */
+export interface WorkerOptions {
+  afterCycle?: () => Promise<unknown>;
+}
+
 /**
  * Polls due sources once now and then every minute. A cycle never overlaps the previous one:
  * a slow source delays the next tick instead of piling up requests.
  */
-export function startWorker(deps: IngestDeps): Worker {
+export function startWorker(deps: IngestDeps, options: WorkerOptions = {}): Worker {
   let running: Promise<unknown> | undefined;
   const tick = (): void => {
     if (running) return;
     running = runCycle(deps, 'due')
+      .then(() => options.afterCycle?.())
       .catch((error: unknown) => deps.logger.error({ err: error }, 'worker cycle failed'))
       .finally(() => (running = undefined));
   };
