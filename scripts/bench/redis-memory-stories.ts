@@ -37,8 +37,14 @@ function sentencePool(): string[] {
 /** A deterministic stream of stories, filings and the words their titles use. */
 export function storyStream(seed = 1) {
   const pool = sentencePool();
+  // mulberry32: a linear congruential generator's low bits repeat, and its band keys collided.
   let state = seed;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)] as T;
   const weighted = (weights: number[]) => {
     let r = random() * weights.reduce((a, b) => a + b, 0);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/domain/index.ts';
+import { QueryError, StoreError } from '../../src/domain/index.ts';
 import { RedisStore, connectRedis, openStore } from '../../src/store/index.ts';
 import { describeStoreContract } from './contract.ts';
 import { NOW, copyEntry, fileAll, filing, newEntry } from './filings.ts';
@@ -97,6 +97,12 @@ describe('RedisStore on Redis', () => {
     const window = { now: after, hours: 72 };
     expect(await store.findCandidates(['k1'], window)).toEqual([{ storyId: 'x', signature: Uint8Array.of(1, 2, 3), bandKeys: ['k1'] }]);
     await fileAll(store, filing([newEntry(makeStory({ id: 'z' }), { bandKeys: ['k1'], bandHolders: ['x'] })], { now: after }));
+    await store.close();
+  });
+
+  it('refuses a since that is no date with a QueryError', async () => {
+    const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix: newPrefix() });
+    await expect(store.listStories({ since: new Date('yesterday'), limit: 1 })).rejects.toThrow(QueryError);
     await store.close();
   });
 

@@ -1,4 +1,4 @@
-import type { Story } from '../../domain/index.ts';
+import { QueryError, type Story } from '../../domain/index.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { searchWords } from '../search-words.ts';
 import type { StoryPage, StoryQuery } from '../store.ts';
@@ -25,6 +25,7 @@ export async function listStories(redis: RedisClient, keys: RedisKeys, query: St
   const primary = primaryIndex(query);
   const words = query.q === undefined ? [] : searchWords(query.q);
   const since = query.since?.getTime();
+  if (since !== undefined && !Number.isFinite(since)) throw new QueryError('store: since must be a valid date');
   const filters = [
     query.language?.toLowerCase() ?? '',
     primary.family === 'region' ? '' : (query.region ?? ''),
