@@ -16,8 +16,9 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 // Redis's defaults), a third to a quarter of the memory of their hash-table form:
 // - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 128 each up to ~500,000
 //   claims, ~120,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
-// - listing indexes are sorted sets cut into time buckets (`BUCKET_HOURS` per family) with a directory
-//   of bucket numbers per index, so a bucket holds tens of stories, not the index's thousands.
+// - listing indexes are sorted sets cut into time buckets (`BUCKET_HOURS` per family), so a bucket
+//   holds tens of stories, not the index's thousands, with a directory per index of the days that
+//   have stories (a year is 365 entries; a directory of hours would be thousands, a hash table).
 // The counts are part of the data's layout: changing one makes existing data unreachable.
 
 /** Hashes identity claims are spread over (see above). */
@@ -38,6 +39,17 @@ export function bucketOf(index: IndexRef, ms: number): number {
   return Math.floor(ms / (BUCKET_HOURS[index.family] * HOUR));
 }
 
+/** The day (since the epoch, UTC) of a time: what index directories list. */
+export function dayOf(ms: number): number {
+  return Math.floor(ms / (24 * HOUR));
+}
+
+/** The buckets of an index within a day, newest first. */
+export function bucketsOfDay(index: IndexRef, day: number): number[] {
+  const perDay = 24 / BUCKET_HOURS[index.family];
+  return Array.from({ length: perDay }, (_, i) => (day + 1) * perDay - 1 - i);
+}
+
 /** The hour bucket of the first-seen lists (prune walks these). */
 export function seenHourOf(ms: number): number {
   return Math.floor(ms / HOUR);
@@ -51,7 +63,7 @@ export interface RedisKeys {
   identities(bucket: number): string;
   /** Sorted set: story ids published in one bucket of an index, scored by published ms. */
   indexBucket(index: IndexRef, bucket: number): string;
-  /** Sorted set: the non-empty bucket numbers of an index, each scored by itself. */
+  /** Sorted set: the days in which an index has a non-empty bucket, each scored by itself. */
   indexDirectory(index: IndexRef): string;
   /** List: ids of the stories first seen in one hour. */
   seen(hour: number): string;

@@ -7,10 +7,10 @@ import { RECORD_LUA } from './redis-lua.ts';
  * KEYS: records, versions, sources, seen directory, then the keys entries refer to by index.
  * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
- *   n index entries × (bucket key, directory key, bucket), n bands × (this epoch's key, last
+ *   n index entries × (bucket key, directory key, day), n bands × (this epoch's key, last
  *   epoch's key, band, holder dedupe saw or ''), signature key, signature;
  * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item
- *   claim, n identity claims, source bucket key, directory key, bucket.
+ *   claim, n identity claims, source bucket key, directory key, day.
  * A claim is (bucket key, 10-byte digest: its field in the bucket is the last 8); an item claim adds
  * the id of the story whose record would hold it implicitly ('' for none, see redis-record.ts).
  */

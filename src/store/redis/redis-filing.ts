@@ -1,7 +1,7 @@
 import type { Story } from '../../domain/index.ts';
 import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import { storyScores } from '../story-order.ts';
-import { bucketOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
+import { bucketOf, dayOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
 import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
 import { FILE_SOURCE, READ_PUBLISHED } from './redis-filing-script.ts';
 import { fingerprintGroups } from './redis-fingerprints.ts';
@@ -82,8 +82,8 @@ function newArgs(
   const indexes = storyIndexes(story);
   args.push(indexes.length);
   for (const index of indexes) {
-    const bucket = bucketOf(index, scores.published);
-    args.push(list.index(keys.indexBucket(index, bucket)), list.index(keys.indexDirectory(index)), bucket);
+    const bucket = keys.indexBucket(index, bucketOf(index, scores.published));
+    args.push(list.index(bucket), list.index(keys.indexDirectory(index)), dayOf(scores.published));
   }
   args.push(bands.length);
   bands.forEach((band, i) => {
@@ -106,10 +106,10 @@ function copyArgs(entry: CopyEntry, published: number, list: KeyList, keys: Redi
   const item = identitySlot(entry.itemKey);
   const ids = uniqueSlots(entry.identityKeys, entry.itemKey);
   const index: IndexRef = { family: 'source', id: entry.copy.sourceId };
-  const bucket = bucketOf(index, published);
+  const bucket = keys.indexBucket(index, bucketOf(index, published));
   const args: ScriptArg[] = ['c', entry.storyId, copyTail(entry.copy), filedHere ? '' : String(published)];
   args.push(list.index(keys.identities(item.bucket)), item.digest, recordHolderOf(entry.itemKey), ids.length);
   for (const slot of ids) args.push(list.index(keys.identities(slot.bucket)), slot.digest);
-  args.push(list.index(keys.indexBucket(index, bucket)), list.index(keys.indexDirectory(index)), bucket);
+  args.push(list.index(bucket), list.index(keys.indexDirectory(index)), dayOf(published));
   return args;
 }

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { searchWords } from '../search-words.ts';
 import type { StoryPage, StoryQuery } from '../store.ts';
 import { checkLimit, type IndexEntry } from '../story-order.ts';
-import { bucketOf, type IndexRef, type RedisKeys } from './keys.ts';
+import { bucketOf, bucketsOfDay, dayOf, type IndexRef, type RedisKeys } from './keys.ts';
 import { decodeRecord, wordHashes } from './redis-record.ts';
 import { SCAN_INDEX } from './redis-listing-script.ts';
 import { runScriptBuffer, type RedisClient } from './redis-scripts.ts';
@@ -13,8 +13,8 @@ import { runScriptBuffer, type RedisClient } from './redis-scripts.ts';
 // it returns what it found with a cursor at the last entry scanned, so a rare match costs pages
 // that are short (even empty), never a scan of the whole store, and paging has no gap or repeat.
 const SCAN_BOUND = 5000;
-/** Buckets handed to one script call; the directory gives the next ones. */
-const BUCKETS_PER_CALL = 32;
+/** About how many buckets one script call walks (a whole number of days of them). */
+const BUCKETS_PER_CALL = 192;
 
 type ScanReply = [Buffer, Buffer[], number, Buffer, Buffer];
 
@@ -34,14 +34,20 @@ export async function listStories(redis: RedisClient, keys: RedisKeys, query: St
     wordHashes(words.join(' ')),
   ];
   const found: { id: string; record: Buffer; entry: IndexEntry }[] = [];
-  let top = cursor === undefined ? '+inf' : String(bucketOf(primary, cursor.score));
+  // Buckets after the cursor's and from the since's on; the directory lists days, so a call's
+  // buckets are those of the next days that have stories (a day's missing buckets are simply empty).
+  const newest = cursor === undefined ? Infinity : bucketOf(primary, cursor.score);
+  const oldest = since === undefined ? -Infinity : bucketOf(primary, since);
+  const daysPerCall = Math.max(1, Math.floor(BUCKETS_PER_CALL / bucketsOfDay(primary, 0).length));
+  let top = cursor === undefined ? '+inf' : String(dayOf(cursor.score));
   let scanned = 0;
   for (;;) {
-    const low = since === undefined ? '-inf' : String(bucketOf(primary, since));
-    const buckets = await redis.zrange(keys.indexDirectory(primary), top, low, 'BYSCORE', 'REV', 'LIMIT', 0, BUCKETS_PER_CALL);
-    if (buckets.length === 0) return page(found, words, undefined);
+    const low = since === undefined ? '-inf' : String(dayOf(since));
+    const days = await redis.zrange(keys.indexDirectory(primary), top, low, 'BYSCORE', 'REV', 'LIMIT', 0, daysPerCall);
+    if (days.length === 0) return page(found, words, undefined);
+    const buckets = days.flatMap((day) => bucketsOfDay(primary, Number(day))).filter((bucket) => bucket <= newest && bucket >= oldest);
     const args = [query.limit - found.length, SCAN_BOUND - scanned, cursor?.score ?? '', cursor?.id ?? '', since ?? '', ...filters];
-    const bucketKeys = buckets.map((bucket) => keys.indexBucket(primary, Number(bucket)));
+    const bucketKeys = buckets.map((bucket) => keys.indexBucket(primary, bucket));
     const [status, matches, count, lastScore, lastId] = (await runScriptBuffer(redis, SCAN_INDEX, [keys.records, ...bucketKeys], args)) as ScanReply;
     for (let i = 0; i < matches.length; i += 3) {
       const id = (matches[i] as Buffer).toString('utf8');
@@ -51,8 +57,8 @@ export async function listStories(redis: RedisClient, keys: RedisKeys, query: St
     const reason = status.toString();
     if (reason === 'more') return page(found, words, found.at(-1)?.entry);
     if (reason === 'bound') return page(found, words, { id: lastId.toString('utf8'), score: Number(lastScore.toString()) });
-    if (buckets.length < BUCKETS_PER_CALL) return page(found, words, undefined);
-    top = `(${buckets.at(-1) as string}`;
+    if (days.length < daysPerCall) return page(found, words, undefined);
+    top = `(${days.at(-1) as string}`;
   }
 }
 

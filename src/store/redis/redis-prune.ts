@@ -1,4 +1,4 @@
-import { bucketOf, seenHourOf, slotOfDigest, type RedisKeys } from './keys.ts';
+import { bucketOf, bucketsOfDay, dayOf, seenHourOf, slotOfDigest, type RedisKeys } from './keys.ts';
 import { indexesOf } from './redis-filing.ts';
 import { PRUNE_STORIES } from './redis-prune-script.ts';
 import { decodeRecord } from './redis-record.ts';
@@ -25,20 +25,29 @@ export async function pruneStories(redis: RedisClient, keys: RedisKeys, cutoff: 
     // An hour whose remaining stories are all kept is the cutoff's: nothing older is left.
     if (ids.length > 0 && victims.length === 0) return removed;
     const list = new KeyList(keys.records, keys.versions, keys.seen(hour), keys.seenDirectory);
-    const args: ScriptArg[] = [now, hour, victims.length, ...victims.flatMap((victim) => victimArgs(victim, list, keys))];
+    const days = new Map<string, ScriptArg[]>();
+    const args: ScriptArg[] = [now, hour, victims.length, ...victims.flatMap((victim) => victimArgs(victim, list, keys, days))];
+    args.push(days.size, ...[...days.values()].flat());
     const [count] = (await runScript(redis, PRUNE_STORIES, list.keys, args)) as [number, number];
     removed += count;
   }
 }
 
-function victimArgs({ id, record }: { id: string; record: Buffer | null }, list: KeyList, keys: RedisKeys): ScriptArg[] {
+// A victim's index buckets and claims; the days it was in go to `days`, once each (directory key,
+// day, then the keys of all that day's buckets), for the script to drop the days left empty.
+function victimArgs({ id, record }: { id: string; record: Buffer | null }, list: KeyList, keys: RedisKeys, days: Map<string, ScriptArg[]>): ScriptArg[] {
   if (record === null) return [id, -1, 0, 0];
   const { head } = decodeRecord(id, record);
   const indexes = indexesOf(head.regions, head.countries, head.sourceIds);
   const args: ScriptArg[] = [id, record.length, indexes.length];
+  const day = dayOf(head.published);
   for (const index of indexes) {
-    const bucket = bucketOf(index, head.published);
-    args.push(list.index(keys.indexBucket(index, bucket)), list.index(keys.indexDirectory(index)), bucket);
+    args.push(list.index(keys.indexBucket(index, bucketOf(index, head.published))));
+    const directory = keys.indexDirectory(index);
+    if (!days.has(`${directory} ${day}`)) {
+      const buckets = bucketsOfDay(index, day).map((bucket) => list.index(keys.indexBucket(index, bucket)));
+      days.set(`${directory} ${day}`, [list.index(directory), day, buckets.length, ...buckets]);
+    }
   }
   args.push(head.claims.length);
   for (const claim of head.claims) {
