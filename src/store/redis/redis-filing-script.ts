@@ -166,12 +166,3 @@ end
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
 bump(KEYS[2], fields, now)
 return 'filed'`;
-
-/** KEYS: records. ARGV: story ids. Replies each story's published ms (as text), false if not stored. */
-export const READ_PUBLISHED = `
-local out = {}
-for i, id in ipairs(ARGV) do
-  local v = redis.call('HGET', KEYS[1], id)
-  out[i] = v and string.format('%.17g', struct.unpack('>d', v, 2)) or false
-end
-return out`;

@@ -3,7 +3,8 @@ import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import { storyScores } from '../story-order.ts';
 import { bucketOf, dayOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
 import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
-import { FILE_SOURCE, READ_PUBLISHED } from './redis-filing-script.ts';
+import { FILE_SOURCE } from './redis-filing-script.ts';
+import { READ_PUBLISHED } from './redis-lookup-scripts.ts';
 import { fingerprintGroups } from './redis-fingerprints.ts';
 import { KeyList, runScript, type RedisClient, type ScriptArg } from './redis-scripts.ts';
 

@@ -52,3 +52,12 @@ return out`;
 export const STATS = `
 local info = redis.call('INFO', 'memory')
 return { redis.call('HLEN', KEYS[1]), tonumber(string.match(info, 'used_memory:(%d+)')) }`;
+
+/** KEYS: records. ARGV: story ids. Replies each story's published ms (as text), false if not stored. */
+export const READ_PUBLISHED = `
+local out = {}
+for i, id in ipairs(ARGV) do
+  local v = redis.call('HGET', KEYS[1], id)
+  out[i] = v and string.format('%.17g', struct.unpack('>d', v, 2)) or false
+end
+return out`;
