@@ -43,11 +43,11 @@ export function apiRoutes(deps: ListingDeps): Router {
   router.get('/api/stories', (req, res) => serveListing(req, res, deps, listSpec(deps, '/api/stories', {}, ALL_LISTS, {})));
   router.get('/api/stories/:id', async (req, res) => {
     const { id } = req.params;
-    const [all] = await store.feedVersions([{ kind: 'all' }]);
-    const cached = await cache.get(`api:story:${id}`, String(all?.version ?? 0), async () => {
+    const [all = 0] = await deps.versions([{ kind: 'all' }]);
+    const cached = await cache.get(`api:story:${id}`, String(all), async () => {
       const story = await store.getStory(id);
       if (!story) throw new NotFoundError(`http: no story ${quoted(id)}`);
-      return json({ story: apiStoryDetail(story, catalog.sources) }, 'public, max-age=60', all?.version ? new Date(all.version) : undefined);
+      return json({ story: apiStoryDetail(story, catalog.sources) }, 'public, max-age=60', all ? new Date(all) : undefined);
     });
     await sendResponse(req, res, cached);
   });

@@ -13,6 +13,7 @@ import { opmlRoutes } from './opml.ts';
 import { readOnly } from './read-only.ts';
 import { createRenderCache, RENDER_CACHE_ENTRIES } from './render-cache.ts';
 import { requestLog } from './request-log.ts';
+import { createVersionReader } from './version-reader.ts';
 
 /** What the HTTP app is built from; nothing else is read. */
 export interface AppDeps {
@@ -31,7 +32,8 @@ export function createApp({ store, config, logger, cacheEntries = RENDER_CACHE_E
   const output = config.output;
   const startedAt = new Date();
   const cache = createRenderCache(cacheEntries);
-  const listing = { store, catalog, output, cache, startedAt, ...(output.websub ? { hub: output.websub.hub } : {}) };
+  const versions = createVersionReader(store);
+  const listing = { store, catalog, output, cache, versions, startedAt, ...(output.websub ? { hub: output.websub.hub } : {}) };
   app.disable('x-powered-by');
   // Cacheable responses get a strong ETag from cached-response.ts; the rest need none.
   app.set('etag', false);

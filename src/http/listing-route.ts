@@ -7,6 +7,7 @@ import { sendResponse } from './conditional.ts';
 import { listPage, storyFilters, versionFeeds, type ListingScope } from './list-page.ts';
 import { pageQueryString, parseListingQuery, type ListingQuery } from './listing-query.ts';
 import type { RenderCache } from './render-cache.ts';
+import type { VersionReader } from './version-reader.ts';
 
 /** What every listing route (feeds and the JSON API) shares. */
 export interface ListingDeps {
@@ -14,6 +15,8 @@ export interface ListingDeps {
   catalog: Catalog;
   output: OutputConfig;
   cache: RenderCache;
+  /** The store's feed versions, read once for all the requests of one moment. */
+  versions: VersionReader;
   /** Stands in as `updated` for a feed that never changed, so its body (and ETag) stays put. */
   startedAt: Date;
   /** The WebSub hub every feed advertises, when one is configured. */
@@ -55,7 +58,7 @@ export async function serveListing(req: Request, res: Response, deps: ListingDep
     maxLimit: maxLimit(deps.output),
   });
   const filters = storyFilters(spec.scope, query.filters);
-  const versions = (await deps.store.feedVersions(versionFeeds(filters))).map((feed) => feed.version);
+  const versions = await deps.versions(versionFeeds(filters));
   const key = `${spec.key}?${pageQueryString(query)}`;
   const cached = await deps.cache.get(key, versions.join(','), async () => {
     const page = await listPage(deps.store, filters, query.limit, query.cursor);
