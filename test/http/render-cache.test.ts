@@ -54,17 +54,6 @@ describe('the render cache', () => {
     expect(calls.counts.listStories).toBe(1);
   });
 
-  it('reads the versions once for requests that arrive together', async () => {
-    const { app, calls } = await countedApp();
-    await app.get('/feeds/world.atom');
-    calls.reset();
-    const paths = ['/feeds/world.atom', '/feeds/russia.rss', '/api/stories?country=JP', '/feeds/country/au.json'];
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => app.get(paths[i % paths.length] ?? '').then((r) => r.status)));
-    expect(new Set(statuses)).toEqual(new Set([200]));
-    expect(calls.counts.feedVersions).toBeGreaterThanOrEqual(1);
-    expect(calls.counts.feedVersions).toBeLessThan(40);
-  });
-
   it('holds at most its bound, dropping the least recently used', async () => {
     const { app, calls } = await countedApp(2);
     await app.get('/feeds/world.rss');
