@@ -24,10 +24,12 @@ export interface FarmProcess {
 }
 
 const ENTRY = fileURLToPath(new URL('./farm-process.ts', import.meta.url));
+// `--import tsx` resolves from the working directory: the repository's, wherever the bench runs from.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Starts a farm of `options.feeds` feeds in a child process. */
 export async function startFarmProcess(options: FarmOptions): Promise<FarmProcess> {
-  const child = fork(ENTRY, [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(ENTRY, [JSON.stringify(options)], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, (result: unknown) => void>();
   let nextId = 0;
   const baseUrl = await new Promise<string>((resolve, reject) => {

@@ -70,6 +70,8 @@ export async function serveStartupMs(configFile: string, env: NodeJS.ProcessEnv)
 }
 
 const LOOP = fileURLToPath(new URL('./farm-get-loop.ts', import.meta.url));
+// `--import tsx` resolves from the working directory: the repository's, wherever the bench runs from.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The baseline loop's own figures (see farm-get-loop.ts). */
 export interface LoopRun {
@@ -81,7 +83,7 @@ export interface LoopRun {
 
 /** One pass of the bare GET loop over the farm; `etagFile` carries the validators between passes. */
 export async function bareGetLoop(baseUrl: string, feeds: number, etagFile: string): Promise<LoopRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', LOOP, baseUrl, String(feeds), etagFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', LOOP, baseUrl, String(feeds), etagFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   const code = await new Promise((resolve) => child.on('close', resolve));

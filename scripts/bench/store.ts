@@ -167,7 +167,11 @@ export async function benchStore(): Promise<BenchSection> {
     const first = await bareGetLoop(farm.baseUrl, farm.feeds, path.join(dir, 'etags.json'));
     const steadyLoops: BaselineFigures['steady'][] = [];
     const figures: StoreFigures[] = [];
-    for (const kind of shape.stores) figures.push(await benchOneStore(kind, farm, configs, steadyLoops, shape));
+    for (const kind of shape.stores) {
+      figures.push(await benchOneStore(kind, farm, configs, steadyLoops, shape));
+      // The figures so far, should a later store fail before the section is written.
+      progress(`${kind} figures ${JSON.stringify(figures.at(-1))}`);
+    }
     const baseline: BaselineFigures = {
       first,
       steady: {
