@@ -5,17 +5,20 @@ import { StoreError } from '../../domain/index.ts';
 export const DEFAULT_PREFIX = 'wirefeed:';
 
 // Layout: every key of one store carries ONE hash tag, the prefix without its trailing colon
-// (`wirefeed:` → `{wirefeed}:story…`), so on Redis Cluster the whole store is one slot. That is what
-// lets one Lua script file a source's stories, identities, fingerprints, indexes, versions and state
-// atomically, and every script gets all its keys in KEYS. The cost: one store's data lives on one
+// (`wirefeed:` → `{wirefeed}:stories`, `{wirefeed}:ids:17` …), so on Redis Cluster the whole store
+// is one slot. That is what lets one Lua script file a source's stories, identities, fingerprints,
+// indexes, versions and state atomically, and every script gets all its keys in KEYS. The cost: one store's data lives on one
 // master (Cluster still gives failover, and other data and queues live on other masters). A newsroom's
-// retained year is a few hundred thousand to a few million stories at ≤ 2.5 kB each, a few GB: one
-// master holds that. Scripts never build key names; the client builds them all here.
+// retained year is a few hundred thousand to a few million stories at ~2.7 kB each (measured by
+// scripts/bench/redis-memory.ts), 1–10 GB: one master holds that. Scripts never build key names; the
+// client builds them all here.
 //
 // Sizes are chosen so that hashes and sorted sets stay listpacks (≤ 128 entries, values ≤ 64 bytes,
 // Redis's defaults), a third to a quarter of the memory of their hash-table form:
-// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 128 each up to ~500,000
+// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 128 each up to ~400,000
 //   claims, ~120,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
+// - fingerprints of one window live in BAND_SHARDS and SIGNATURE_SHARDS hashes (listpacks up to
+//   ~40,000 stories filed per window);
 // - listing indexes are sorted sets cut into time buckets (`BUCKET_HOURS` per family), so a bucket
 //   holds tens of stories, not the index's thousands, with a directory per index of the days that
 //   have stories (a year is 365 entries; a directory of hours would be thousands, a hash table).
