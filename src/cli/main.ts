@@ -1,11 +1,7 @@
-import { checkConfigCommand } from './check-config.ts';
-import { classifyCommand } from './classify.ts';
-import { dedupeCommand } from './dedupe.ts';
-import { parseCommand } from './parse.ts';
-import { fetchOnceCommand } from './fetch-once.ts';
-import { runService } from './serve.ts';
 import { buildServices, isAbsoluteBaseUrl, loadSettingsConfig } from './services.ts';
 import { readSettings, type Settings } from './settings.ts';
+
+// Each command's module is loaded when that command runs: `serve` loads no parser, worker or classifier.
 
 const HELP = `wirefeed — deduplicated, region-curated news-wire feeds
 
@@ -34,6 +30,7 @@ async function run(settings: Settings): Promise<number> {
     case 'serve':
       return serve(settings, { http: true, worker: false });
     case 'fetch-once': {
+      const { fetchOnceCommand } = await import('./fetch-once.ts');
       const services = await buildServices(settings);
       try {
         return await fetchOnceCommand(services, io.stdout);
@@ -41,15 +38,21 @@ async function run(settings: Settings): Promise<number> {
         await services.close();
       }
     }
-    case 'check-config':
+    case 'check-config': {
+      const { checkConfigCommand } = await import('./check-config.ts');
       return checkConfigCommand(settings.args.length ? settings.args : [settings.configFile], io);
-    case 'parse':
+    }
+    case 'parse': {
+      const { parseCommand } = await import('./parse.ts');
       return parseCommand(settings.args, io);
+    }
     case 'classify': {
+      const { classifyCommand } = await import('./classify.ts');
       const config = await loadSettingsConfig(settings);
       return classifyCommand(settings.args, io, config.regions);
     }
     case 'dedupe': {
+      const { dedupeCommand } = await import('./dedupe.ts');
       const config = await loadSettingsConfig(settings);
       return dedupeCommand(settings.args, io, { windowHours: config.dedupe.windowHours });
     }
@@ -65,7 +68,8 @@ async function run(settings: Settings): Promise<number> {
 }
 
 async function serve(settings: Settings, parts: { http: boolean; worker: boolean }): Promise<number> {
-  const services = await buildServices(settings);
+  const { runService } = await import('./serve.ts');
+  const services = await buildServices(settings, parts.worker);
   await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl) });
   return 0;
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.ts';
 import { createApp, createCatalog, publishedFeeds } from '../http/index.ts';
-import { createWebSubPublisher, startWorker, type WorkerOptions } from '../worker/index.ts';
+import type { Worker, WorkerOptions } from '../worker/index.ts';
 import type { Services } from './services.ts';
 
 /** Which parts run, on which port; `fixedBaseUrl` when BASE_URL set the public address. */
@@ -18,7 +18,7 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   const { logger } = services;
   const http = parts.http ? await startHttp(services, parts) : undefined;
   const config = withBaseUrl(services.config, http?.baseUrl ?? publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl));
-  const worker = parts.worker ? startWorker(services, await workerOptions({ ...services, config })) : undefined;
+  const worker = parts.worker ? await startWorkerWith({ ...services, config }) : undefined;
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
@@ -70,12 +70,17 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
   return { ...config, output: { ...config.output, baseUrl } };
 }
 
-// With output.websub.hub set, the hub is told after each cycle which region and country feeds changed.
-async function workerOptions(services: Services): Promise<WorkerOptions> {
+// The worker's code is loaded only by the commands that run it. With output.websub.hub set, the hub
+// is told after each cycle which region and country feeds changed.
+async function startWorkerWith(services: Services): Promise<Worker> {
+  const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
   const hub = services.config.output.websub?.hub;
-  if (!hub) return {};
-  const feeds = publishedFeeds(createCatalog(services.config));
-  const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });
-  await publisher.start();
-  return { afterCycle: () => publisher.publishChanges() };
+  let options: WorkerOptions = {};
+  if (hub) {
+    const feeds = publishedFeeds(createCatalog(services.config));
+    const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });
+    await publisher.start();
+    options = { afterCycle: () => publisher.publishChanges() };
+  }
+  return startWorker(services, options);
 }

@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.ts';
-import { createClassifier, type Classifier } from '../classify/index.ts';
+import type { Classifier } from '../classify/index.ts';
 import type { Region } from '../domain/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import type { IngestDeps } from '../worker/index.ts';
@@ -41,21 +41,25 @@ function applyBaseUrl(baseUrl: string, configured: string): string {
 }
 
 /**
- * A classifier that builds its gazetteer (≈200 MB, seconds) on the first story it classifies, so
- * `serve`, which never classifies, never pays for it.
+ * The classifier of a command that ingests: its code loaded now, its gazetteer (≈200 MB, seconds)
+ * built on the first story it classifies. `serve` never classifies and loads none of it.
  */
-function lazyClassifier(regions: Region[]): Classifier {
+async function classifierFor(regions: Region[], ingests: boolean): Promise<Classifier> {
+  if (!ingests) {
+    return { classify: () => { throw new Error('cli: this command serves and does not classify'); } };
+  }
+  const { createClassifier } = await import('../classify/index.ts');
   let built: Classifier | undefined;
   return { classify: (input) => (built ??= createClassifier(regions)).classify(input) };
 }
 
-/** Builds config, store, classifier (lazy) and logger once, for the service commands. */
-export async function buildServices(settings: Settings): Promise<Services> {
+/** Builds config, store, classifier and logger once, for the service commands; `ingests` is false for `serve`. */
+export async function buildServices(settings: Settings, ingests = true): Promise<Services> {
   const logger = createLogger(settings.logLevel);
   const config = await loadSettingsConfig(settings);
   const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
-  const classifier = lazyClassifier(config.regions);
+  const classifier = await classifierFor(config.regions, ingests);
   return {
     config,
     store,
