@@ -9,6 +9,7 @@ import type { ListingScope } from './list-page.ts';
 import { listingCacheControl, listingLastModified, maxLimit, serveListing, type Listing, type ListingDeps } from './listing-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { quoted } from './quote.ts';
+import { CORS_HEADERS } from './read-only.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const STATIC = 'static';
@@ -37,7 +38,7 @@ export function apiRoutes(deps: ListingDeps): Router {
   router.get('/api/sources', async (_req, res) => {
     const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
     const sources = [...catalog.sources.values()].map((source) => apiSource(source, states.get(source.id)));
-    res.set('cache-control', 'no-cache');
+    res.set({ ...CORS_HEADERS, 'Cache-Control': 'no-cache' });
     res.type(JSON_TYPE).send(JSON.stringify({ sources }));
   });
   router.get('/api/stories', (req, res) => serveListing(req, res, deps, listSpec(deps, '/api/stories', {}, ALL_LISTS, {})));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { CORS_HEADERS } from './read-only.ts';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -65,6 +66,7 @@ export class CachedResponse {
         Vary: 'Accept-Encoding',
         ...(this.lastModified ? { 'Last-Modified': this.lastModified.toUTCString() } : {}),
         ...(coding === 'identity' ? {} : { 'Content-Encoding': coding }),
+        ...CORS_HEADERS,
         ...this.rendered.headers,
       };
       this.headers.set(coding, headers);

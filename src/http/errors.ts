@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { NotFoundError, QueryError, StoreError } from '../domain/index.ts';
 import { decodedPath, shortPiece } from './quote.ts';
+import { CORS_HEADERS } from './read-only.ts';
 import { requestLogger } from './request-log.ts';
 
 /** Any path no route answered: a 404 that points at the ones that exist. */
@@ -21,7 +22,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else log.debug({ err: error, status }, 'request refused');
     if (res.headersSent) return next(error);
     const message = status === 500 ? 'http: internal error' : error instanceof Error ? error.message : String(error);
-    res.status(status).set('Cache-Control', 'no-store').json({ error: errorName(status), message });
+    res.status(status).set({ ...CORS_HEADERS, 'Cache-Control': 'no-store' }).json({ error: errorName(status), message });
   };
 }
 

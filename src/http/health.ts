@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Store } from '../store/index.ts';
+import { CORS_HEADERS } from './read-only.ts';
 
 /** `/healthz`: 200 with the story count, or 503 with the reason when the store fails. */
 export function healthRoutes(store: Store, logger: Logger): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    res.set('Cache-Control', 'no-store');
+    res.set({ ...CORS_HEADERS, 'Cache-Control': 'no-store' });
     try {
       const { stories } = await store.stats();
       res.json({ status: 'ok', stories });
