@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   classify: async () => (await import('./bench/classify.ts')).benchClassify,
   parse: async () => (await import('./bench/parse.ts')).benchParse,
   store: async () => (await import('./bench/store.ts')).benchStore,
+  serve: async () => (await import('./bench/serve.ts')).benchServe,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).

@@ -1,0 +1,95 @@
+// The serve benchmark: `wirefeed serve` (shipped config, 1,500 stories in the embedded store, logs
+// at the default level) under autocannon on loopback, 50 connections, against baselines in the
+// same run: a bare node:http server sending the same bytes, a minimal Express 5 route answering
+// 304. Every server runs in a child process, autocannon in this one; each round runs every load
+// once, the order reversed every other round; ratios are paired per round, then the median taken.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../src/config/index.ts';
+import { median, type BenchSection } from './measure.ts';
+import { benchStories, fillStore } from './serve-stories.ts';
+import { load, rssMb, startBaseline, startServe, type ChildServer, type Load, type LoadSpec } from './serve-load.ts';
+import { serveSection, type ServeFigures } from './serve-section.ts';
+import { serveStartupMs } from './store-cli.ts';
+
+const CONFIG = fileURLToPath(new URL('../../config/feeds.yaml', import.meta.url));
+const STORIES = 1500;
+const ROUNDS = 3;
+const SECONDS = 4;
+const WARM_SECONDS = 1;
+const STARTUPS = 5;
+const FEED = '/feeds/europe.rss';
+
+/** The loads measured, by name: which server, what it sends. */
+type LoadName = 'feed' | 'bare' | 'notModified' | 'express304' | 'filtered' | 'filteredUncached' | 'api' | 'gzip' | 'br';
+
+export async function benchServe(): Promise<BenchSection> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'wirefeed-bench-serve-'));
+  const servers: ChildServer[] = [];
+  try {
+    const config = await loadConfig(CONFIG);
+    const stories = benchStories(config, STORIES);
+    const env = { WIREFEED_DATA_DIR: path.join(dir, 'data') };
+    await fillStore(env.WIREFEED_DATA_DIR, stories);
+    const startups = [];
+    for (let i = 0; i < STARTUPS; i++) startups.push(await serveStartupMs(CONFIG, env));
+    const serve = await startServe(CONFIG, env);
+    servers.push(serve);
+    const feed = await fetch(`http://127.0.0.1:${serve.port}${FEED}`, { headers: { 'Accept-Encoding': 'identity' } });
+    const body = Buffer.from(await feed.arrayBuffer());
+    const bodyFile = path.join(dir, 'feed.rss');
+    await writeFile(bodyFile, body);
+    const bare = await startBaseline(['bare', bodyFile, feed.headers.get('content-type') ?? '']);
+    const express304 = await startBaseline(['express304']);
+    servers.push(bare, express304);
+    const words = [...new Set(stories.flatMap((story) => story.item.title.toLowerCase().match(/\p{L}{5,}/gu) ?? []))];
+    const specs = loadSpecs(feed.headers.get('etag') ?? '', words);
+    const ports: Record<LoadName, number> = { feed: serve.port, bare: bare.port, notModified: serve.port, express304: express304.port, filtered: serve.port, filteredUncached: serve.port, api: serve.port, gzip: serve.port, br: serve.port };
+    const rounds = await runRounds(ports, specs);
+    return serveSection({
+      stories: STORIES,
+      feedPath: FEED,
+      feedBytes: body.length,
+      distinctQueries: words.length,
+      rounds,
+      startupMs: median(startups),
+      rssMb: await rssMb(serve.pid),
+    } satisfies ServeFigures);
+  } finally {
+    for (const server of servers) await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function loadSpecs(etag: string, words: string[]): Record<LoadName, LoadSpec> {
+  return {
+    feed: { path: FEED },
+    bare: { path: FEED },
+    notModified: { path: FEED, headers: { 'If-None-Match': etag } },
+    express304: { path: FEED, headers: { 'If-None-Match': etag } },
+    filtered: { path: `${FEED}?q=${encodeURIComponent(words[0] ?? 'news')}` },
+    // A word per request, never the one before: every request lists, searches and renders.
+    filteredUncached: { path: FEED, pathOf: (n) => `${FEED}?q=${encodeURIComponent(words[n % words.length] ?? 'news')}&limit=${1 + (Math.floor(n / words.length) % 50)}` },
+    api: { path: '/api/stories?limit=50' },
+    gzip: { path: FEED, headers: { 'Accept-Encoding': 'gzip' } },
+    br: { path: FEED, headers: { 'Accept-Encoding': 'gzip, deflate, br' } },
+  };
+}
+
+async function runRounds(ports: Record<LoadName, number>, specs: Record<LoadName, LoadSpec>): Promise<Record<LoadName, Load>[]> {
+  const names = Object.keys(specs) as LoadName[];
+  for (const name of names) await load(ports[name], specs[name], WARM_SECONDS);
+  const rounds: Record<LoadName, Load>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    const results = {} as Record<LoadName, Load>;
+    for (const name of order) {
+      results[name] = await load(ports[name], specs[name], SECONDS);
+      console.error(`bench: serve round ${round + 1} ${name}: ${Math.round(results[name].rps)} req/s ${JSON.stringify(results[name].statuses)}`);
+    }
+    rounds.push(results);
+  }
+  return rounds;
+}
