@@ -15,9 +15,13 @@ export interface Services extends IngestDeps {
   close(): Promise<void>;
 }
 
-/** Logs go to stderr so that commands can write their results to stdout. */
+/**
+ * Logs go to stderr so that commands can write their results to stdout. Writes are asynchronous:
+ * lines logged while a write is under way go out together (a busy server logs each request), and
+ * whatever is left is flushed when the process exits.
+ */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'wirefeed' } }, pino.destination(2));
+  return pino({ level, base: { service: 'wirefeed' } }, pino.destination({ dest: 2, sync: false }));
 }
 
 /** Loads the config with BASE_URL applied. */
