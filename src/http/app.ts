@@ -8,8 +8,8 @@ import { errorHandler, unknownRoute } from './errors.ts';
 import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
 import { iconRoutes } from './icon.ts';
-import { indexPageRoutes } from './index-page.ts';
 import { opmlRoutes } from './opml.ts';
+import { pageRoutes } from './pages.ts';
 import { readOnly } from './read-only.ts';
 import { createRenderCache, RENDER_CACHE_ENTRIES } from './render-cache.ts';
 import { requestLog } from './request-log.ts';
@@ -41,7 +41,7 @@ export function createApp({ store, config, logger, cacheEntries = RENDER_CACHE_E
   app.use(readOnly);
   app.use(feedRoutes(listing));
   app.use(apiRoutes(listing));
-  app.use(indexPageRoutes(store, catalog, output));
+  app.use(pageRoutes(listing));
   app.use(opmlRoutes(catalog, output, cache, startedAt));
   app.use(iconRoutes(startedAt));
   app.use(healthRoutes(store, logger));

@@ -1,27 +1,29 @@
-import { Router } from 'express';
-import type { OutputConfig } from '../config/index.ts';
-import { renderIndexHtml, type IndexRegion } from '../render/index.ts';
-import type { Store } from '../store/index.ts';
-import type { Catalog } from './catalog.ts';
-import { lastChanged, sendCached } from './conditional.ts';
+import type { RequestHandler } from 'express';
+import { PAGE_CSP, renderIndexHtml, type IndexRegion } from '../render/index.ts';
+import { countryNames, relativeFeedLinks, servePage, type PageDeps } from './pages-serve.ts';
 
 const HEADLINES_PER_REGION = 5;
 
-/** `/`: the HTML index of every region, its feeds and newest headlines. */
-export function indexPageRoutes(store: Store, catalog: Catalog, output: OutputConfig): Router {
-  const router = Router();
-  router.get('/', async (_req, res) => {
-    const regions: IndexRegion[] = await Promise.all(
-      catalog.regions.map(async (region) => {
-        const page = await store.listStories({ region: region.id, limit: HEADLINES_PER_REGION });
-        // Relative links keep the page usable on whatever host name it is reached by.
-        const feeds = { rss: `/feeds/${region.id}.rss`, atom: `/feeds/${region.id}.atom`, json: `/feeds/${region.id}.json` };
-        return { id: region.id, title: region.title, description: region.description, feeds, headlines: page.stories };
-      }),
-    );
-    const body = renderIndexHtml({ title: output.title, opmlUrl: '/opml', regions, sources: catalog.sources });
-    const lastModified = lastChanged(regions.flatMap((region) => region.headlines));
-    sendCached(res, { body, contentType: 'text/html; charset=utf-8', lastModified, cacheControl: 'public, max-age=60' });
-  });
-  return router;
+/** `/`: every region with its newest headlines, cached per version of the region feeds and of its wording. */
+export function homePage(deps: PageDeps): RequestHandler {
+  const { store, catalog, output } = deps;
+  const feeds = catalog.regions.map((region) => ({ kind: 'region' as const, id: region.id }));
+  return (req, res) =>
+    servePage(req, res, deps, {
+      key: 'page:/',
+      feeds,
+      csp: PAGE_CSP,
+      async render(now) {
+        const regions: IndexRegion[] = await Promise.all(
+          catalog.regions.map(async (region) => {
+            const page = await store.listStories({ region: region.id, limit: HEADLINES_PER_REGION });
+            return { id: region.id, title: region.title, description: region.description, feeds: relativeFeedLinks(region.id), headlines: page.stories };
+          }),
+        );
+        const stories = regions.flatMap((region) => region.headlines);
+        const countries = countryNames(catalog, stories);
+        const body = renderIndexHtml({ title: output.title, opmlUrl: '/opml', regions, sources: catalog.sources, now, countries });
+        return { body, stories };
+      },
+    });
 }

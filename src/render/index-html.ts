@@ -1,62 +1,39 @@
 import { escapeUTF8 as esc } from 'entities';
-import type { Story } from '../domain/index.ts';
-import { isWebUrl } from './also-reported.ts';
-import type { IndexRegion, IndexView, SourceRef } from './feed-view.ts';
-import { INDEX_CSS } from './index-css.ts';
+import type { IndexRegion } from './feed-view.ts';
+import { renderPage, subscribeButtons } from './pages/layout.ts';
+import type { HomeView, PageContext } from './pages/page-view.ts';
+import { regionPath } from './pages/paths.ts';
+import { storyCard } from './pages/story-card.ts';
 
-/** The HTML home page: every region with its feed links and newest headlines. No scripts, no external assets. */
-export function renderIndexHtml(view: IndexView): string {
-  const discovery = view.regions.map(
-    (region) =>
-      `<link rel="alternate" type="application/rss+xml" title="${esc(region.title)}" href="${esc(region.feeds.rss)}">`,
-  );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(view.title)}</title>
-${discovery.join('\n')}
-<style>${INDEX_CSS}</style>
-</head>
-<body>
-<header>
-<h1>${esc(view.title)}</h1>
-<p>News-wire stories, deduplicated and sorted by the countries they are about.
-<a href="${esc(view.opmlUrl)}">Subscribe to every region (OPML)</a></p>
-</header>
-<main>
-${view.regions.map((region) => regionSection(region, view.sources)).join('\n')}
-</main>
-</body>
-</html>
-`;
+/** The home page: every region with its newest headlines, a link to its page and its feeds. No scripts, no external assets. */
+export function renderIndexHtml(view: HomeView): string {
+  const ctx: PageContext = { ...view, nav: view.regions };
+  const outlets = view.sources.size === 1 ? '1 outlet' : `${view.sources.size} outlets`;
+  const main = `<div class="page-head">
+<h1>Latest headlines</h1>
+<p class="lede">News-wire stories from ${outlets}, each shown once however many carry it, sorted into regions by the countries they are about.</p>
+<ul class="subscribe" aria-label="Subscribe to every region"><li><a href="${esc(view.opmlUrl)}" type="text/x-opml">Every region (OPML)</a></li></ul>
+</div>
+<div class="regions">
+${view.regions.map((region) => regionSection(region, ctx)).join('\n')}
+</div>`;
+  return renderPage(ctx, { discovery: view.regions.map((region) => ({ title: region.title, feeds: region.feeds })), main });
 }
 
-function regionSection(region: IndexRegion, sources: ReadonlyMap<string, SourceRef>): string {
+function regionSection(region: IndexRegion, ctx: PageContext): string {
   const headingId = `region-${esc(region.id)}`;
+  const href = esc(regionPath(region.id));
   const headlines =
     region.headlines.length === 0
       ? '<p class="empty">No stories yet.</p>'
-      : `<ol class="headlines">\n${region.headlines.map((story) => headline(story, sources)).join('\n')}\n</ol>`;
-  return `<section aria-labelledby="${headingId}">
-<h2 id="${headingId}">${esc(region.title)}</h2>
-<p>${esc(region.description)}</p>
-<ul class="formats" aria-label="${esc(region.title)} feeds">
-<li><a href="${esc(region.feeds.rss)}" type="application/rss+xml">RSS</a></li>
-<li><a href="${esc(region.feeds.atom)}" type="application/atom+xml">Atom</a></li>
-<li><a href="${esc(region.feeds.json)}" type="application/feed+json">JSON Feed</a></li>
-</ul>
+      : `<ol class="stories">\n${region.headlines.map((story) => storyCard(story, ctx, { level: 3, summary: false })).join('\n')}\n</ol>`;
+  return `<section class="panel region" aria-labelledby="${headingId}">
+<h2 id="${headingId}"><a href="${href}">${esc(region.title)}</a></h2>
+<p class="desc">${esc(region.description)}</p>
 ${headlines}
+<div class="region-foot">
+<a class="more" href="${href}">More ${esc(region.title)} stories →</a>
+${subscribeButtons(region.feeds, region.title)}
+</div>
 </section>`;
-}
-
-function headline(story: Story, sources: ReadonlyMap<string, SourceRef>): string {
-  const { item } = story;
-  const title = esc(item.title);
-  const link = isWebUrl(item.link) ? `<a href="${esc(item.link)}">${title}</a>` : title;
-  const source = esc(sources.get(item.sourceId)?.title ?? item.sourceId);
-  const when = new Date(item.published);
-  const shown = `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `<li>${link} <span class="meta">${source} · <time datetime="${when.toISOString()}">${shown}</time></span></li>`;
 }
