@@ -66,7 +66,7 @@ ${discovery.join('\n')}
 ${parts.main}
 </main>
 <footer class="site-foot">
-<p>${esc(ctx.title)} re-serves news-wire stories once each, however many outlets carry them, sorted by the countries they are about. Times are UTC in tooltips.
+<p>${esc(ctx.title)} re-serves news-wire stories once each, however many outlets carry them, sorted by the countries they are about. A time shows its date and UTC time when pointed at.
 <a href="${esc(ctx.opmlUrl)}">All feeds (OPML)</a> · <a href="/api/openapi.json">JSON API</a> · <a href="/api/sources">Source status</a></p>
 </footer>
 </body>
