@@ -10,8 +10,10 @@ export async function sendResponse(req: Request, res: Response, cached: CachedRe
     res.writeHead(304, headers).end();
     return;
   }
-  const body = await cached.bodyFor(coding);
-  res.writeHead(res.statusCode, { ...headers, 'Content-Length': body.length });
+  const ready = cached.variant(coding);
+  // A body sent before is sent at once, not after another turn of the microtask queue.
+  const { body, headers: full } = ready instanceof Promise ? await ready : ready;
+  res.writeHead(res.statusCode, full);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
