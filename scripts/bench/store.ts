@@ -35,7 +35,7 @@ function readShape(argv: string[]): StoreShape {
   const feeds = count('feeds', 10_000);
   const stores = (flag('stores') ?? 'sqlite,redis').split(',') as StoreKind[];
   if (stores.some((kind) => kind !== 'sqlite' && kind !== 'redis')) throw new Error('bench: --stores takes sqlite, redis or both');
-  return { feeds, cycles: count('cycles', 3), parallelFeeds: Math.min(feeds, count('parallel-feeds', Math.max(300, Math.round(feeds / 20)))), stores };
+  return { feeds, nearCopies: Math.floor(feeds / 10), cycles: count('cycles', 3), parallelFeeds: Math.min(feeds, count('parallel-feeds', Math.max(300, Math.round(feeds / 20)))), stores };
 }
 
 /** The paths of the configs the runs use. */
@@ -161,7 +161,7 @@ export async function benchStore(): Promise<BenchSection> {
   const shape = readShape(process.argv.slice(2));
   const started = performance.now();
   const dir = await mkdtemp(path.join(tmpdir(), 'wirefeed-bench-store-'));
-  const farm = await startFarmProcess({ feeds: shape.feeds, nearCopies: Math.floor(shape.feeds / 10) });
+  const farm = await startFarmProcess({ feeds: shape.feeds, nearCopies: shape.nearCopies, copiesPerStory: 3 });
   try {
     const configs = await writeConfigs(dir, farm, shape);
     const first = await bareGetLoop(farm.baseUrl, farm.feeds, path.join(dir, 'etags.json'));
