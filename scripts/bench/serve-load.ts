@@ -38,6 +38,19 @@ export async function load(port: number, spec: LoadSpec, seconds: number): Promi
   return { rps: result.requests.average, bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total), statuses, errors: result.errors + result.timeouts };
 }
 
+/** CPU time a process has used so far (user + system), in ms, from /proc (10 ms ticks). */
+export async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The server's CPU ms per request under `rate` req/s for `seconds`: what a response costs, however busy the machine. */
+export async function cpuPerRequest(server: ChildServer, spec: LoadSpec, seconds: number, rate: number): Promise<number> {
+  const before = await cpuMs(server.pid);
+  const result = await autocannon({ url: `http://127.0.0.1:${server.port}${spec.path}`, connections: 10, duration: seconds, overallRate: rate, headers: spec.headers ?? {} });
+  return ((await cpuMs(server.pid)) - before) / Math.max(1, result.requests.total);
+}
+
 /** A child server and its port. */
 export interface ChildServer {
   port: number;

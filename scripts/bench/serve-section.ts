@@ -9,6 +9,14 @@ export interface Comparison {
   base: Load;
 }
 
+/** CPU ms per request of a load and its baseline at a fixed rate, one sample per round each. */
+export interface CpuComparison {
+  name: string;
+  baseline: string;
+  load: number[];
+  base: number[];
+}
+
 /** Everything the serve section reports. */
 export interface ServeFigures {
   stories: number;
@@ -17,6 +25,7 @@ export interface ServeFigures {
   filteredQuery: string;
   distinctQueries: number;
   rounds: Comparison[][];
+  cpu: CpuComparison[];
   startupMs: number;
   rssMb: number;
 }
@@ -62,6 +71,16 @@ export function serveSection(f: ServeFigures): BenchSection {
       '| load | req/s | bytes per response (headers included) | baseline req/s | ratio | statuses |',
       '| --- | ---: | ---: | --- | ---: | --- |',
       ...table,
+      '',
+      'CPU per request at a fixed 1,000 req/s (10 connections), from the server process\'s /proc times, median of the rounds: what a response costs whatever else the machine runs.',
+      '',
+      '| load | wirefeed CPU µs per request | baseline | baseline CPU µs per request | baseline ÷ wirefeed |',
+      '| --- | ---: | --- | ---: | ---: |',
+      ...f.cpu.map((c) => {
+        const ours = median(c.load) * 1000;
+        const theirs = median(c.base) * 1000;
+        return `| ${c.name === 'feed' ? 'cached region feed, 200' : '304'} | ${fmt(ours)} | ${c.baseline === 'bare' ? 'bare `node:http`' : 'minimal Express 5 304 route'} | ${fmt(theirs)} | **${fmt(theirs / ours, 2)}×** |`;
+      }),
       '',
       `\`serve\` resident memory after the runs: **${fmt(f.rssMb)} MiB**; from spawning \`wirefeed serve\` to its first \`/healthz\` 200: **${fmt(f.startupMs)} ms** (median of 5, through tsx).`,
       'A cached response costs one feed-version read; only a new version (or a new filter or page) lists the store and renders.',

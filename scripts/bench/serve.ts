@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/index.ts';
 import { median, type BenchSection } from './measure.ts';
 import { benchStories, fillStore } from './serve-stories.ts';
-import { load, rssMb, startBaseline, startServe, type ChildServer, type Load, type LoadSpec } from './serve-load.ts';
-import { serveSection, type Comparison, type ServeFigures } from './serve-section.ts';
+import { cpuPerRequest, load, rssMb, startBaseline, startServe, type ChildServer, type Load, type LoadSpec } from './serve-load.ts';
+import { serveSection, type Comparison, type CpuComparison, type ServeFigures } from './serve-section.ts';
 import { serveStartupMs } from './store-cli.ts';
 
 const CONFIG = fileURLToPath(new URL('../../config/feeds.yaml', import.meta.url));
@@ -21,6 +21,9 @@ const SECONDS = 3;
 const WARM_SECONDS = 1;
 const STARTUPS = 5;
 const FEED = '/feeds/europe.rss';
+// CPU per request is read at a rate every server sustains, so it does not depend on how busy the machine is.
+const CPU_RATE = 1000;
+const CPU_SECONDS = 3;
 
 /** The loads measured, by name: which server, what it sends. */
 type LoadName = 'feed' | 'bare' | 'notModified' | 'express304' | 'filtered' | 'filteredUncached' | 'api' | 'gzip' | 'br';
@@ -47,8 +50,10 @@ export async function benchServe(): Promise<BenchSection> {
     const words = [...new Set(stories.flatMap((story) => story.item.title.toLowerCase().match(/\p{L}{5,}/gu) ?? []))];
     const common = commonestWord(stories.map((story) => story.item.title));
     const specs = loadSpecs(feed.headers.get('etag') ?? '', common, words);
-    const ports: Record<LoadName, number> = { feed: serve.port, bare: bare.port, notModified: serve.port, express304: express304.port, filtered: serve.port, filteredUncached: serve.port, api: serve.port, gzip: serve.port, br: serve.port };
+    const targets: Record<LoadName, ChildServer> = { feed: serve, bare, notModified: serve, express304, filtered: serve, filteredUncached: serve, api: serve, gzip: serve, br: serve };
+    const ports = Object.fromEntries(Object.entries(targets).map(([name, server]) => [name, server.port])) as Record<LoadName, number>;
     const rounds = await runRounds(ports, specs);
+    const cpu = await cpuRounds(targets, specs);
     return serveSection({
       stories: STORIES,
       feedPath: FEED,
@@ -56,6 +61,7 @@ export async function benchServe(): Promise<BenchSection> {
       filteredQuery: common,
       distinctQueries: words.length,
       rounds,
+      cpu,
       startupMs: median(startups),
       rssMb: await rssMb(serve.pid),
     } satisfies ServeFigures);
@@ -115,4 +121,20 @@ async function runRounds(ports: Record<LoadName, number>, specs: Record<LoadName
     rounds.push(comparisons);
   }
   return rounds;
+}
+
+/** CPU ms per request of the two goal comparisons at a fixed rate, each pair back to back, order alternating. */
+async function cpuRounds(targets: Record<LoadName, ChildServer>, specs: Record<LoadName, LoadSpec>): Promise<CpuComparison[]> {
+  const pairs: [LoadName, LoadName][] = [['feed', 'bare'], ['notModified', 'express304']];
+  const out: CpuComparison[] = pairs.map(([name, baseline]) => ({ name, baseline, load: [], base: [] }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, [name, baseline]] of pairs.entries()) {
+      const order = round % 2 === 0 ? [name, baseline] : [baseline, name];
+      for (const which of order) {
+        const ms = await cpuPerRequest(targets[which], specs[which], CPU_SECONDS, CPU_RATE);
+        (which === name ? out[i]?.load : out[i]?.base)?.push(ms);
+      }
+    }
+  }
+  return out;
 }

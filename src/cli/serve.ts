@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.ts';
-import { createApp, createCatalog, publishedFeeds } from '../http/index.ts';
+import { createCatalog, createHandler, publishedFeeds } from '../http/index.ts';
 import type { Worker, WorkerOptions } from '../worker/index.ts';
 import type { Services } from './services.ts';
 
@@ -45,7 +45,7 @@ export async function startHttp(services: Services, parts: Pick<ServiceParts, 'p
   try {
     const { port } = server.address() as AddressInfo;
     const baseUrl = publicBaseUrl(services.config.output.baseUrl, port, parts.fixedBaseUrl);
-    server.on('request', createApp({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger }));
+    server.on('request', createHandler({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger }));
     services.logger.info({ port, baseUrl }, 'http listening');
     return { server, baseUrl };
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
@@ -5,6 +6,7 @@ import type { Store } from '../store/index.ts';
 import { apiRoutes } from './api.ts';
 import { createCatalog } from './catalog.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { createFastPath, type FastPath } from './fast-path.ts';
 import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
 import { iconRoutes } from './icon.ts';
@@ -25,15 +27,30 @@ export interface AppDeps {
   cacheEntries?: number;
 }
 
-/** The Express app serving feeds, the JSON API, OPML, the HTML index and /healthz. */
-export function createApp({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES }: AppDeps): express.Express {
+/**
+ * What `serve` listens with: repeats of URLs answered from the render cache are answered by the
+ * fast path (one version read, no routing), everything else by the Express app.
+ */
+export function createHandler(deps: AppDeps): RequestListener {
+  const { app, fastPath } = build(deps);
+  return (req, res) => fastPath.handle(req, res, () => app(req, res));
+}
+
+/** The Express app serving feeds, the JSON API, OPML, the HTML pages and /healthz (no fast path). */
+export function createApp(deps: AppDeps): express.Express {
+  return build(deps).app;
+}
+
+function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES }: AppDeps): { app: express.Express; fastPath: FastPath } {
   const app = express();
   const catalog = createCatalog(config);
   const output = config.output;
   const startedAt = new Date();
   const cache = createRenderCache(cacheEntries);
   const versions = createVersionReader(store);
-  const listing = { store, catalog, output, cache, versions, startedAt, ...(output.websub ? { hub: output.websub.hub } : {}) };
+  // URLs differ more than responses (parameters in another order, cache-busters): twice as many kept.
+  const fastPath = createFastPath({ cache, versions, logger, maxUrls: 2 * cacheEntries });
+  const listing = { store, catalog, output, cache, versions, fastPath, startedAt, ...(output.websub ? { hub: output.websub.hub } : {}) };
   app.disable('x-powered-by');
   // Cacheable responses get a strong ETag from cached-response.ts; the rest need none.
   app.set('etag', false);
@@ -47,5 +64,5 @@ export function createApp({ store, config, logger, cacheEntries = RENDER_CACHE_E
   app.use(healthRoutes(store, logger));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
-  return app;
+  return { app, fastPath };
 }

@@ -1,3 +1,3 @@
 /** The HTTP layer: one Express app over the store. */
-export { createApp, type AppDeps } from './app.ts';
+export { createApp, createHandler, type AppDeps } from './app.ts';
 export { createCatalog, publishedFeeds, type PublishedFeed } from './catalog.ts';

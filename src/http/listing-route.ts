@@ -8,6 +8,7 @@ import { listPage, storyFilters, versionFeeds, type ListingScope } from './list-
 import { pageQueryString, parseListingQuery, type ListingQuery } from './listing-query.ts';
 import type { RenderCache } from './render-cache.ts';
 import type { VersionReader } from './version-reader.ts';
+import { versionKey, type FastPath } from './fast-path.ts';
 
 /** What every listing route (feeds and the JSON API) shares. */
 export interface ListingDeps {
@@ -17,6 +18,8 @@ export interface ListingDeps {
   cache: RenderCache;
   /** The store's feed versions, read once for all the requests of one moment. */
   versions: VersionReader;
+  /** Told how each listing URL was answered, so that repeats skip the app. */
+  fastPath: Pick<FastPath, 'remember'>;
   /** Stands in as `updated` for a feed that never changed, so its body (and ETag) stays put. */
   startedAt: Date;
   /** The WebSub hub every feed advertises, when one is configured. */
@@ -58,13 +61,15 @@ export async function serveListing(req: Request, res: Response, deps: ListingDep
     maxLimit: maxLimit(deps.output),
   });
   const filters = storyFilters(spec.scope, query.filters);
-  const versions = await deps.versions(versionFeeds(filters));
+  const feeds = versionFeeds(filters);
+  const versions = await deps.versions(feeds);
   const key = `${spec.key}?${pageQueryString(query)}`;
-  const cached = await deps.cache.get(key, versions.join(','), async () => {
+  const cached = await deps.cache.get(key, versionKey(versions), async () => {
     const page = await listPage(deps.store, filters, query.limit, query.cursor);
     const maxAgeSeconds = deps.catalog.ttlMinutesOf(query.filters.sources) * 60;
     return spec.render(page, { query, changed: Math.max(0, ...versions), maxAgeSeconds });
   });
+  deps.fastPath.remember(req.originalUrl, key, feeds);
   await sendResponse(req, res, cached);
 }
 

@@ -11,6 +11,8 @@ export const RENDER_CACHE_ENTRIES = 500;
 export interface RenderCache {
   /** The response for `key` at `version`, rendered (once, however many ask at the same time) when missing or stale. */
   get(key: string, version: string, render: () => Promise<Rendered>): Promise<CachedResponse>;
+  /** The response for `key` at `version` if it is rendered already; nothing is rendered. */
+  peek(key: string, version: string): CachedResponse | undefined;
   /** Entries held now. */
   readonly size: number;
 }
@@ -18,6 +20,8 @@ export interface RenderCache {
 interface Slot {
   version: string;
   response: Promise<CachedResponse>;
+  /** The response once rendered. */
+  ready?: CachedResponse;
 }
 
 /** A render cache holding at most `maxEntries` responses. */
@@ -27,6 +31,13 @@ export function createRenderCache(maxEntries = RENDER_CACHE_ENTRIES): RenderCach
     get size() {
       return slots.size;
     },
+    peek(key, version) {
+      const slot = slots.get(key);
+      if (slot?.version !== version || !slot.ready) return undefined;
+      slots.delete(key);
+      slots.set(key, slot);
+      return slot.ready;
+    },
     get(key, version, render) {
       const slot = slots.get(key);
       slots.delete(key);
@@ -34,7 +45,7 @@ export function createRenderCache(maxEntries = RENDER_CACHE_ENTRIES): RenderCach
         slots.set(key, slot);
         return slot.response;
       }
-      const fresh: Slot = { version, response: render().then((rendered) => new CachedResponse(rendered)) };
+      const fresh: Slot = { version, response: render().then((rendered) => (fresh.ready = new CachedResponse(rendered))) };
       // A failed render is not kept: the next request tries again.
       fresh.response.catch(() => slots.get(key) === fresh && slots.delete(key));
       slots.set(key, fresh);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/index.ts';
 import { sampleStories } from '../render/sample-stories.ts';
-import { countingStore, fileCopyAt, SEEDED_AT, startTestApp, type StoreCalls, type TestApp } from './test-app.ts';
+import { capturingLogger, countingStore, fileCopyAt, SEEDED_AT, startTestApp, type StoreCalls, type TestApp } from './test-app.ts';
 
 let app: TestApp | undefined;
 afterEach(() => app?.close());
@@ -35,7 +35,8 @@ describe('the render cache', () => {
     calls.reset();
     await app.get('/feeds/asia-pacific.json');
     await app.get('/feeds/russia.json');
-    expect(calls.counts).toEqual({ feedVersions: 2, listStories: 1 });
+    // The changed feed's repeat is read by the fast path, found stale, and read again by the app.
+    expect(calls.counts).toEqual({ feedVersions: 3, listStories: 1 });
   });
 
   it('keeps filtered feeds and pages apart, each cached', async () => {
@@ -65,5 +66,36 @@ describe('the render cache', () => {
     expect(calls.counts.listStories).toBeUndefined();
     await app.get('/feeds/russia.rss');
     expect(calls.counts.listStories).toBe(1);
+  });
+});
+
+describe('the fast path', () => {
+  it('answers a repeated URL exactly as the app did: status, headers and body, 200, 304 and HEAD', async () => {
+    const { app } = await countedApp();
+    const strip = (response: Response) => [...response.headers].filter(([name]) => name !== 'date' && name !== 'connection' && name !== 'keep-alive');
+    for (const [path, headers] of [
+      ['/feeds/world.rss?country=JP,RU&limit=1', {}],
+      ['/api/stories?q=typhoon', { 'Accept-Encoding': 'br' }],
+      ['/feeds/russia.atom', { 'If-Modified-Since': SEEDED_AT.toUTCString() }],
+    ] as const) {
+      const first = await app.get(path, headers);
+      const again = await app.get(path, headers);
+      expect(again.status, path).toBe(first.status);
+      expect(strip(again), path).toEqual(strip(first));
+      expect(await again.text()).toBe(await first.text());
+    }
+    const head = await app.request('/feeds/world.rss?country=JP,RU&limit=1', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('logs the requests it answers as the app does', async () => {
+    const { logger, lines } = capturingLogger();
+    app = await startTestApp({ logger });
+    await app.get('/feeds/world.rss?limit=1');
+    await app.get('/feeds/world.rss?limit=1');
+    const logged = lines.filter((line) => line.msg === 'request' && line.path === '/feeds/world.rss');
+    expect(logged.map((line) => [line.method, line.status])).toEqual([['GET', 200], ['GET', 200]]);
+    expect(logged.every((line) => typeof line.durationMs === 'number')).toBe(true);
   });
 });

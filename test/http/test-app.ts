@@ -1,11 +1,12 @@
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../../src/config/index.ts';
 import type { Copy, Story } from '../../src/domain/index.ts';
-import { createApp } from '../../src/http/index.ts';
+import { createHandler } from '../../src/http/index.ts';
 import { SqliteStore, type Store } from '../../src/store/index.ts';
 import { seedStories } from '../support/seed-store.ts';
-import { listen } from '../support/listen.ts';
 import { SAMPLE_SOURCES, sampleStories } from '../render/sample-stories.ts';
 
 /** The fixed config every HTTP test serves: world (everything), russia, asia-pacific. */
@@ -57,7 +58,7 @@ export async function startTestApp(
   await seedStories(store, options.stories ?? sampleStories());
   const config = options.config ?? testConfig();
   const logger = options.logger ?? pino({ level: 'silent' });
-  const server = await listen(createApp({ store, config, logger, ...(options.cacheEntries ? { cacheEntries: options.cacheEntries } : {}) }));
+  const server = await listen(createHandler({ store, config, logger, ...(options.cacheEntries ? { cacheEntries: options.cacheEntries } : {}) }));
   return {
     baseUrl: server.baseUrl,
     store,
@@ -115,6 +116,14 @@ export async function fileStoriesAt(store: Store, stories: Story[], at: Date): P
   }));
   const outcome = await store.fileSource({ state: { sourceId: 'test-later', consecutiveFailures: 0, itemsSeen: 0 }, entries, window: { now: at, hours: 72 } });
   if (!outcome.filed) throw new Error(`test: stories conflicted: ${outcome.conflict}`);
+}
+
+/** Runs a handler, as `serve` does (fast path and app), on a free port of 127.0.0.1. */
+async function listen(handler: RequestListener): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => server.listen(0, '127.0.0.1', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** The body of a JSON error response. */
