@@ -8,7 +8,7 @@ import { RECORD_LUA } from './redis-lua.ts';
  *
  * KEYS: records, then bucket keys, newest first. ARGV: limit, bound, cursor score and id ('' for
  * none), since ms ('' for none), then the filters ('' for none): lower-cased language, region,
- * country, source, and the 3-byte hashes of the query's words. Replies { status, flat (id, score,
+ * country, source, and the 2-byte hashes of the query's words. Replies { status, flat (id, score,
  * record) of each match, scanned count, score and id of the last entry scanned }.
  */
 export const SCAN_INDEX =
@@ -43,7 +43,7 @@ local function hasWord(list, w)
   while true do
     local at = string.find(list, w, p, true)
     if not at then return false end
-    if at % 3 == 1 then return true end
+    if at % 2 == 1 then return true end
     p = at + 1
   end
 end
@@ -67,8 +67,8 @@ local function matches(v)
   n = struct.unpack('>I2', v, p)
   if words ~= '' then
     local list = string.sub(v, p + 2, p + 1 + n)
-    for i = 1, #words, 3 do
-      if not hasWord(list, string.sub(words, i, i + 2)) then return false end
+    for i = 1, #words, 2 do
+      if not hasWord(list, string.sub(words, i, i + 1)) then return false end
     end
   end
   p = p + 2 + n

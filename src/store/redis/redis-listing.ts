@@ -69,8 +69,8 @@ function primaryIndex(query: StoryQuery): IndexRef {
   return { family: 'all' };
 }
 
-// The scan matched 3-byte word hashes; a story whose words only collide with the query's is dropped
-// here (about one in a few million), which leaves its page one short but the cursor where it was.
+// The scan matched 2-byte word hashes; a story whose words only collide with the query's is dropped
+// here (about one in 1,200 scanned per query word), which leaves its page one short but the cursor where it was.
 function page(found: { id: string; record: Buffer }[], words: string[], last: IndexEntry | undefined): StoryPage {
   const stories: Story[] = [];
   for (const { id, record } of found) {

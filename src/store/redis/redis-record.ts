@@ -13,14 +13,29 @@ import { NONE, Reader, list8, sized, str8 } from './redis-record-bytes.ts';
 //
 // Head (big-endian): u8 format, f64 published ms, f64 firstSeen ms, f64 fingerprint expiry ms (0: none),
 // str8 language (length 255: none), str8 source, u8 n + n × str8 regions, u8 n + n × str8 countries,
-// u16 + 3-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests.
-const FORMAT = 1;
+// u16 + 2-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests.
+// The format byte's low 5 bits are FORMAT, its high bits flags.
+const FORMAT = 2;
 /** Format-byte flag: the story holds the item key `item:<its id>` through this record, not a claim. */
 const OWN_ITEM_KEY = 0x80;
-const WORD_BYTES = 3;
-// Deflate's preset dictionary: what every body repeats (field names, markup, URL parts), no prose.
+/** Format-byte flags: the body leaves out `guid` (it equals `url`) or `url` (it is `link` less utm_ parameters). */
+const GUID_IS_URL = 0x40;
+const URL_FROM_LINK = 0x20;
+const FORMAT_BITS = 0x1f;
+// 2 bytes: a word of the query matches a story's other word by chance about once in 1,200 stories
+// scanned (55 words a story); the listing drops such stories after reading them (see redis-listing.ts).
+const WORD_BYTES = 2;
+// Deflate's preset dictionary: common English words (general, not any feed's text: -28 bytes a body),
+// then what every body repeats (field names, markup, URL parts), nearest the data as the likeliest.
 // Part of the format: a changed dictionary needs a new FORMAT.
+const COMMON_WORDS =
+  'the of and to in a is that for on with as was by at from he it his said be has have are which an their not but after were ' +
+  'they who will had been this its or more also one about two than over year new government president minister people first ' +
+  'police state officials last against into would when country other could there told since years week time between while ' +
+  'united under during international including countries security military forces capital city official according news ' +
+  'reported statement percent million world war talks support';
 const DICTIONARY = Buffer.from(
+  ` ${COMMON_WORDS} ` +
   '<br><ul><li><h2><blockquote><img src="https://<a href="https://www.<strong></strong><em></em>.html.jpg?utm_source=rss&utm_medium=' +
     '{"i":{"guid":"https://","link":"https://","url":"https://","title":"","summary":"","dateFallback":"first-seen","author":"",' +
     '"categories":[""],"image":"https://","enclosures":[{"url":"https://","type":"image/jpeg","length":}],"geo":{"lat":,"lon":},' +
@@ -61,11 +76,11 @@ export function recordHolderOf(key: string): string {
   return key.startsWith('item:') ? key.slice('item:'.length) : '';
 }
 
-/** The 3-byte hashes of the folded words of a text, which the listing scan matches `q` against. */
+/** The 2-byte hashes of the folded words of a text, which the listing scan matches `q` against. */
 export function wordHashes(text: string): Buffer {
   const words = searchWords(text);
   const out = Buffer.alloc(words.length * WORD_BYTES);
-  words.forEach((word, i) => out.writeUIntBE(fnv1a(word) >>> 8, i * WORD_BYTES, WORD_BYTES));
+  words.forEach((word, i) => out.writeUIntBE(fnv1a(word) >>> 16, i * WORD_BYTES, WORD_BYTES));
   return out;
 }
 
@@ -81,12 +96,21 @@ export function encodeRecord(
   ownItemKey: boolean,
 ): Buffer {
   const { id, sourceId, published, language, ...rest } = story.item;
+  let flags = ownItemKey ? OWN_ITEM_KEY : 0;
+  if (rest.guid !== undefined && rest.guid === rest.url) {
+    flags |= GUID_IS_URL;
+    delete rest.guid;
+  }
+  if (rest.url !== undefined && rest.link !== undefined && rest.url === linkWithoutTracking(rest.link)) {
+    flags |= URL_FROM_LINK;
+    delete rest.url;
+  }
   const body: Body = { i: id === story.id ? rest : { ...rest, id }, e: story.evidence };
   if (new Date(scores.published).toISOString() !== published) body.p = published;
   if (new Date(scores.firstSeen).toISOString() !== story.firstSeen) body.f = story.firstSeen;
   const deflated = deflateRawSync(JSON.stringify(body), DEFLATE);
   const times = Buffer.alloc(25);
-  times.writeUInt8(ownItemKey ? FORMAT | OWN_ITEM_KEY : FORMAT, 0);
+  times.writeUInt8(FORMAT | flags, 0);
   [scores.published, scores.firstSeen, fingerprintExpiry].forEach((ms, i) => times.writeDoubleBE(ms, 1 + 8 * i));
   return Buffer.concat([
     times,
@@ -99,6 +123,13 @@ export function encodeRecord(
     ...story.copies.map(copyTail),
     claimsTail(claims),
   ]);
+}
+
+/** A link less its query when that is only utm_ tracking parameters: what `url` usually is. */
+function linkWithoutTracking(link: string): string {
+  const at = link.indexOf('?');
+  if (at < 0) return link;
+  return link.slice(at + 1).split('&').every((param) => param.startsWith('utm_')) ? link.slice(0, at) : link;
 }
 
 /** The tail entry of a copy. */
@@ -115,7 +146,8 @@ function claimsTail(digests: Buffer[]): Buffer {
 /** Reads a record: its head and tail now, the whole story on demand (inflating the body). */
 export function decodeRecord(id: string, record: Buffer): { head: RecordHead; story: () => Story } {
   const reader = new Reader(record, id);
-  if ((reader.u8() & ~OWN_ITEM_KEY) !== FORMAT) throw new StoreError(`store: story ${id} is stored in an unknown format`);
+  const format = reader.u8();
+  if ((format & FORMAT_BITS) !== FORMAT) throw new StoreError(`store: story ${id} is stored in an unknown format`);
   const [published, firstSeen, fingerprintExpiry] = [reader.f64(), reader.f64(), reader.f64()];
   const language = reader.str8OrNone();
   const sourceId = reader.str8();
@@ -140,6 +172,8 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
   const story = (): Story => {
     const body = JSON.parse(inflateRawSync(deflated, DEFLATE).toString('utf8')) as Body;
     const { id: itemId, ...item } = body.i;
+    if (format & URL_FROM_LINK) item.url = linkWithoutTracking(item.link as string);
+    if (format & GUID_IS_URL) item.guid = item.url;
     const when = body.p ?? new Date(published).toISOString();
     const full: StoryItem = { id: itemId ?? id, sourceId, ...item, published: when, ...(language === undefined ? {} : { language }) };
     return { id, item: full, copies, firstSeen: body.f ?? new Date(firstSeen).toISOString(), countries, regions, evidence: body.e };
