@@ -28,6 +28,8 @@ export interface ServeFigures {
   cpu: CpuComparison[];
   startupMs: number;
   rssMb: number;
+  /** The machine's 1-minute load average before and after the load runs: how much else it ran. */
+  loadAverage: [number, number];
 }
 
 /** The medians over rounds of one comparison: req/s of the load and of its baseline, and their ratio paired per round. */
@@ -67,6 +69,7 @@ export function serveSection(f: ServeFigures): BenchSection {
       `\`${f.feedPath}\` is ${fmt(f.feedBytes)} bytes. autocannon in the bench process, each server in a child process, loopback, 50 connections,`,
       `${f.rounds.length} rounds; in each, every load runs 3 s right next to its baseline (which goes first alternates by round), after a 1 s warm-up of each;`,
       'figures are medians over rounds, each ratio paired within its round (every round\'s ratio in brackets).',
+      `The machine's 1-minute load average was ${fmt(f.loadAverage[0], 1)} before the runs and ${fmt(f.loadAverage[1], 1)} after (other work shares its cores: single rounds vary widely).`,
       '',
       '| load | req/s | bytes per response (headers included) | baseline req/s | ratio | statuses |',
       '| --- | ---: | ---: | --- | ---: | --- |',

@@ -4,7 +4,7 @@
 // 304. Every server runs in a child process, autocannon in this one; each round runs every load
 // once, the order reversed every other round; ratios are paired per round, then the median taken.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/index.ts';
@@ -52,6 +52,7 @@ export async function benchServe(): Promise<BenchSection> {
     const specs = loadSpecs(feed.headers.get('etag') ?? '', common, words);
     const targets: Record<LoadName, ChildServer> = { feed: serve, bare, notModified: serve, express304, filtered: serve, filteredUncached: serve, api: serve, gzip: serve, br: serve };
     const ports = Object.fromEntries(Object.entries(targets).map(([name, server]) => [name, server.port])) as Record<LoadName, number>;
+    const loadBefore = loadavg()[0] ?? 0;
     const rounds = await runRounds(ports, specs);
     const cpu = await cpuRounds(targets, specs);
     return serveSection({
@@ -63,6 +64,7 @@ export async function benchServe(): Promise<BenchSection> {
       rounds,
       cpu,
       startupMs: median(startups),
+      loadAverage: [loadBefore, loadavg()[0] ?? 0],
       rssMb: await rssMb(serve.pid),
     } satisfies ServeFigures);
   } finally {
