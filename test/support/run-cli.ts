@@ -22,7 +22,8 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input
 /** Starts `wirefeed ARGS` as a long-running process. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, REDIS_URL: '', LOG_LEVEL: 'warn', ...env },
+    // Vite puts its own BASE_URL ("/") into the test process's environment: a CLI child must not inherit it.
+    env: { ...process.env, REDIS_URL: '', BASE_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
