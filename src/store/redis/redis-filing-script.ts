@@ -7,10 +7,10 @@ import { RECORD_LUA } from './redis-lua.ts';
  * KEYS: records, versions, sources, seen directory, then the keys entries refer to by index.
  * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
- *   n index entries × (bucket key, directory key, day), n bands × (this epoch's key, last
- *   epoch's key, band, holder dedupe saw or ''), signature key, signature;
+ *   n index entries × (bucket key, directory key, day, score in the bucket), n bands × (this epoch's key, last
+ *   epoch's key, band field, band key, holder dedupe saw or ''), signature key, signature;
  * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item
- *   claim, n identity claims, source bucket key, directory key, day.
+ *   claim, n identity claims, source bucket key, directory key, day, score in the bucket.
  * A claim is (bucket key, 10-byte digest: its field in the bucket is the last 8); an item claim adds
  * the id of the story whose record would hold it implicitly ('' for none, see redis-record.ts).
  */
@@ -43,15 +43,15 @@ for i = 1, tonumber(ARGV[5]) do
     e.item = itemClaim()
     e.claims = claims(num())
     e.index = {}
-    for j = 1, num() do e.index[j] = { bucket = num(), dir = num(), n = arg() } end
+    for j = 1, num() do e.index[j] = { bucket = num(), dir = num(), n = arg(), score = arg() } end
     e.bands = {}
-    for j = 1, num() do e.bands[j] = { cur = num(), prev = num(), band = arg(), seen = arg() } end
+    for j = 1, num() do e.bands[j] = { cur = num(), prev = num(), band = arg(), text = arg(), seen = arg() } end
     e.sig, e.signature = num(), arg()
   else
     e.story, e.tail, e.published = arg(), arg(), arg()
     e.item = itemClaim()
     e.ids = claims(num())
-    e.bucket, e.dir, e.n = num(), num(), arg()
+    e.bucket, e.dir, e.n, e.indexScore = num(), num(), arg(), arg()
   end
   entries[i] = e
 end
@@ -78,7 +78,7 @@ local function checkNew(e)
   for _, b in ipairs(e.bands) do
     b.holders = { redis.call('HGET', KEYS[b.cur], b.band), redis.call('HGET', KEYS[b.prev], b.band) }
     for _, h in pairs(b.holders) do
-      if h and h ~= b.seen and alive(h) then return 'band key ' .. b.band .. ' is held by live story ' .. h end
+      if h and h ~= b.seen and alive(h) then return 'band key ' .. b.text .. ' is held by live story ' .. h end
     end
   end
   claimed[e.item.ki .. ':' .. e.item.field] = e.id
@@ -127,7 +127,7 @@ for _, e in ipairs(entries) do
     if e.item.implied ~= e.id then redis.call('HSET', KEYS[e.item.ki], e.item.field, e.id) end
     for _, c in ipairs(e.claims) do redis.call('HSET', KEYS[c.ki], c.field, e.id) end
     for _, x in ipairs(e.index) do
-      redis.call('ZADD', KEYS[x.bucket], e.score, e.id)
+      redis.call('ZADD', KEYS[x.bucket], x.score, e.id)
       listOnce(x.dir, x.n)
     end
     redis.call('RPUSH', KEYS[e.seen], e.id)
@@ -158,7 +158,7 @@ for _, e in ipairs(entries) do
     local d = table.concat(digests)
     local v = redis.call('HGET', KEYS[1], e.story) .. e.tail .. 'k' .. struct.pack('>I2', #d) .. d
     redis.call('HSET', KEYS[1], e.story, v)
-    redis.call('ZADD', KEYS[e.bucket], string.format('%.17g', readHead(v).published), e.story)
+    redis.call('ZADD', KEYS[e.bucket], e.indexScore, e.story)
     listOnce(e.dir, e.n)
     feedsOf(v, fields)
   end

@@ -1,11 +1,11 @@
 import type { Story } from '../../domain/index.ts';
 import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import { storyScores } from '../story-order.ts';
-import { bucketOf, dayOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
+import { bucketOf, bucketStart, dayOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
 import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
 import { FILE_SOURCE } from './redis-filing-script.ts';
 import { READ_PUBLISHED } from './redis-lookup-scripts.ts';
-import { fingerprintGroups } from './redis-fingerprints.ts';
+import { bandField, fingerprintGroups } from './redis-fingerprints.ts';
 import { KeyList, runScript, type RedisClient, type ScriptArg } from './redis-scripts.ts';
 
 type NewEntry = Extract<FilingEntry, { kind: 'new' }>;
@@ -83,12 +83,12 @@ function newArgs(
   const indexes = storyIndexes(story);
   args.push(indexes.length);
   for (const index of indexes) {
-    const bucket = keys.indexBucket(index, bucketOf(index, scores.published));
-    args.push(list.index(bucket), list.index(keys.indexDirectory(index)), dayOf(scores.published));
+    const n = bucketOf(index, scores.published);
+    args.push(list.index(keys.indexBucket(index, n)), list.index(keys.indexDirectory(index)), dayOf(scores.published), scores.published - bucketStart(index, n));
   }
   args.push(bands.length);
   bands.forEach((band, i) => {
-    args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), band, entry.bandHolders[i] ?? '');
+    args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), bandField(band), band, entry.bandHolders[i] ?? '');
   });
   args.push(list.index(groups.signatureKey(story.id)), Buffer.from(fingerprint.signature));
   return args;
@@ -107,10 +107,10 @@ function copyArgs(entry: CopyEntry, published: number, list: KeyList, keys: Redi
   const item = identitySlot(entry.itemKey);
   const ids = uniqueSlots(entry.identityKeys, entry.itemKey);
   const index: IndexRef = { family: 'source', id: entry.copy.sourceId };
-  const bucket = keys.indexBucket(index, bucketOf(index, published));
+  const n = bucketOf(index, published);
   const args: ScriptArg[] = ['c', entry.storyId, copyTail(entry.copy), filedHere ? '' : String(published)];
   args.push(list.index(keys.identities(item.bucket)), item.digest, recordHolderOf(entry.itemKey), ids.length);
   for (const slot of ids) args.push(list.index(keys.identities(slot.bucket)), slot.digest);
-  args.push(list.index(bucket), list.index(keys.indexDirectory(index)), dayOf(published));
+  args.push(list.index(keys.indexBucket(index, n)), list.index(keys.indexDirectory(index)), dayOf(published), published - bucketStart(index, n));
   return args;
 }

@@ -1,7 +1,7 @@
 import type { FingerprintCandidate, FingerprintWindow } from '../store.ts';
 import { BAND_SHARDS, SIGNATURE_SHARDS, fnv1a, type RedisKeys } from './keys.ts';
 import { FIND_BANDS, READ_SIGNATURES } from './redis-lookup-scripts.ts';
-import { KeyList, runScript, runScriptBuffer, type RedisClient } from './redis-scripts.ts';
+import { KeyList, runScript, runScriptBuffer, type RedisClient, type ScriptArg } from './redis-scripts.ts';
 
 // Entries live in small hashes, sharded and grouped by epoch, a stretch of time as long as the window
 // (epoch = floor(filed at / window)): a hash of under 128 short fields with values ≤ 64 bytes is a
@@ -11,6 +11,22 @@ import { KeyList, runScript, runScriptBuffer, type RedisClient } from './redis-s
 // scripts check: a band held by a story gone or expired is free. A changed window length renames the
 // groups: entries filed under the old length are not found again.
 const HOUR = 3_600_000;
+
+// A band key as dedupe makes it (a band digit or `t` for the headline, then a 32-bit hash in base 36,
+// up to 8 characters) is its field as 5 bytes: the band (0–9, 10 for `t`: bytes no band key text
+// starts with) and the hash. Any other key is its field as it is.
+const PACKABLE = /^([0-9t])([0-9a-z]{1,7})$/;
+
+/** The field of a band key in its band hash. */
+export function bandField(band: string): ScriptArg {
+  const match = PACKABLE.exec(band);
+  const value = match ? parseInt(match[2] as string, 36) : NaN;
+  if (!match || value > 0xffffffff || value.toString(36) !== match[2]) return band;
+  const field = Buffer.alloc(5);
+  field.writeUInt8(match[1] === 't' ? 10 : Number(match[1]), 0);
+  field.writeUInt32BE(value, 1);
+  return field;
+}
 
 function shardOf(text: string, shards: number): number {
   return fnv1a(text) % shards;
@@ -38,8 +54,8 @@ export async function findCandidates(redis: RedisClient, keys: RedisKeys, asked:
   if (bands.length === 0) return [];
   const groups = fingerprintGroups(keys, window);
   const list = new KeyList(keys.records);
-  const args: (string | number)[] = [groups.now];
-  for (const band of bands) args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), band);
+  const args: ScriptArg[] = [groups.now];
+  for (const band of bands) args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), bandField(band));
   const hits = (await runScript(redis, FIND_BANDS, list.keys, args)) as (number | string)[];
   const found = new Map<string, { offset: 0 | -1; held: Set<string> }>();
   for (let h = 0; h < hits.length; h += 3) {

@@ -8,14 +8,15 @@ import { RECORD_LUA } from './redis-lua.ts';
  *
  * KEYS: records, then bucket keys, newest first. ARGV: limit, bound, cursor score and id ('' for
  * none), since ms ('' for none), then the filters ('' for none): lower-cased language, region,
- * country, source, and the 2-byte hashes of the query's words. Replies { status, flat (id, score,
+ * country, source, and the 2-byte hashes of the query's words, then each bucket's start (its scores
+ * count from there; the cursor, since and replied scores are published ms). Replies { status, flat (id, score,
  * record) of each match, scanned count, score and id of the last entry scanned }.
  */
 export const SCAN_INDEX =
   RECORD_LUA +
   `
 local limit, bound, cs, cid = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
-local top, since = cs == '' and '+inf' or cs, ARGV[5] == '' and '-inf' or ARGV[5]
+local sinceMs = ARGV[5] ~= '' and tonumber(ARGV[5])
 local language, region, country, source, words = ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 local atCursor = cs ~= '' and tonumber(cs)
 local CHUNK = 256
@@ -48,7 +49,7 @@ local function hasWord(list, w)
   end
 end
 local function matches(v)
-  local p, n = 26, string.byte(v, 26)
+  local p, n = 22, string.byte(v, 22)
   if n == 255 then
     if language ~= '' then return false end
     p = p + 1
@@ -80,27 +81,32 @@ local function matches(v)
   return true
 end
 
+-- Published ms as Redis writes a score (the buckets hold them less the bucket's start).
+local function score(ms) return ms == '' and '' or string.format('%.17g', ms) end
 local page, scanned, lastScore, lastId = {}, 0, '', ''
 for k = 2, #KEYS do
   local offset = 0
   repeat
+    local base = tonumber(ARGV[9 + k])
+    local top = atCursor and string.format('%.17g', atCursor - base) or '+inf'
+    local since = sinceMs and string.format('%.17g', sinceMs - base) or '-inf'
     local chunk = redis.call('ZRANGE', KEYS[k], top, since, 'BYSCORE', 'REV', 'LIMIT', offset, CHUNK, 'WITHSCORES')
     offset = offset + #chunk / 2
     for j = 1, #chunk, 2 do
-      local id, score = chunk[j], chunk[j + 1]
-      if not (atCursor and tonumber(score) == atCursor and not beforeCursor(id)) then
-        scanned, lastScore, lastId = scanned + 1, score, id
+      local id, ms = chunk[j], tonumber(chunk[j + 1]) + base
+      if not (atCursor and ms == atCursor and not beforeCursor(id)) then
+        scanned, lastScore, lastId = scanned + 1, ms, id
         local v = redis.call('HGET', KEYS[1], id)
         if v and matches(v) then
-          if #page == 3 * limit then return { 'more', page, scanned, lastScore, lastId } end
+          if #page == 3 * limit then return { 'more', page, scanned, score(lastScore), lastId } end
           local n = #page
           page[n + 1] = id
-          page[n + 2] = score
+          page[n + 2] = score(ms)
           page[n + 3] = v
         end
-        if scanned >= bound then return { 'bound', page, scanned, lastScore, lastId } end
+        if scanned >= bound then return { 'bound', page, scanned, score(lastScore), lastId } end
       end
     end
   until #chunk < 2 * CHUNK
 end
-return { 'end', page, scanned, lastScore, lastId }`;
+return { 'end', page, scanned, score(lastScore), lastId }`;

@@ -18,7 +18,7 @@ return out`;
 
 /**
  * KEYS: records, then band hashes. ARGV: now ms, then triples of (this epoch's key index, last
- * epoch's key index, band). Replies flat (band number, 0 or -1 for the epoch, story id) of each band
+ * epoch's key index, band field: see bandField). Replies flat (band number, 0 or -1 for the epoch, story id) of each band
  * held by a live story: stored, its fingerprint not expired at now.
  */
 export const FIND_BANDS =

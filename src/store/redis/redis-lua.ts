@@ -16,8 +16,8 @@ local function list8(v, p)
 end
 local function readHead(v)
   local h = {}
-  h.published, h.firstSeen, h.expiry = struct.unpack('>ddd', v, 2)
-  local p = 26
+  h.published, h.expiry = struct.unpack('>dd', v, 2)
+  local p = 22
   local n = string.byte(v, p)
   if n == 255 then p = p + 1 else h.language, p = str8(v, p) end
   h.source, p = str8(v, p)
@@ -45,7 +45,7 @@ local function copySources(v, p)
 end
 local function live(id, now)
   local v = redis.call('HGET', KEYS[1], id)
-  return v and struct.unpack('>d', v, 18) > now
+  return v and struct.unpack('>d', v, 10) > now
 end
 -- A story filed with the item key item:<its id> holds it through its record (flag in the format byte).
 local function holdsOwnItem(id)

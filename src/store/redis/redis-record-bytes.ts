@@ -38,6 +38,7 @@ export class Reader {
   u8 = () => this.take(1).readUInt8(0);
   u16 = () => this.take(2).readUInt16BE(0);
   u32 = () => this.take(4).readUInt32BE(0);
+  i32 = () => this.take(4).readInt32BE(0);
   f64 = () => this.take(8).readDoubleBE(0);
   bytes = (n: number) => this.take(n);
   skip = (n: number) => void this.take(n);

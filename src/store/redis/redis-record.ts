@@ -11,9 +11,11 @@ import { NONE, Reader, list8, sized, str8 } from './redis-record-bytes.ts';
 // name), scripts reach any story through that one declared key, and the record, read whole by the
 // listing scan, answers every filter without a second lookup.
 //
-// Head (big-endian): u8 format, f64 published ms, f64 firstSeen ms, f64 fingerprint expiry ms (0: none),
+// Head (big-endian): u8 format, f64 published ms, f64 fingerprint expiry ms (0: none), i32 firstSeen
+// less published ms (FIRST_SEEN_IN_TAIL: the tail's 'f' entry holds it, f64), 
 // str8 language (length 255: none), str8 source, u8 n + n × str8 regions, u8 n + n × str8 countries,
-// u16 + 2-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests.
+// u16 + 2-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests;
+// 'f' u16 + f64 (scripts skip any entry but 'c' by its u16 length).
 // The format byte's low 5 bits are FORMAT, its high bits flags.
 const FORMAT = 2;
 /** Format-byte flag: the story holds the item key `item:<its id>` through this record, not a claim. */
@@ -22,10 +24,12 @@ const OWN_ITEM_KEY = 0x80;
 const GUID_IS_URL = 0x40;
 const URL_FROM_LINK = 0x20;
 const FORMAT_BITS = 0x1f;
+const FIRST_SEEN_IN_TAIL = -0x80000000;
+const HEAD_TIMES = 21;
 // 2 bytes: a word of the query matches a story's other word by chance about once in 1,200 stories
 // scanned (55 words a story); the listing drops such stories after reading them (see redis-listing.ts).
 const WORD_BYTES = 2;
-// Deflate's preset dictionary: common English words (general, not any feed's text: -28 bytes a body),
+// Deflate's preset dictionary: common English words (general, not any feed's text: -46 bytes a body),
 // then what every body repeats (field names, markup, URL parts), nearest the data as the likeliest.
 // Part of the format: a changed dictionary needs a new FORMAT.
 const COMMON_WORDS =
@@ -33,7 +37,13 @@ const COMMON_WORDS =
   'they who will had been this its or more also one about two than over year new government president minister people first ' +
   'police state officials last against into would when country other could there told since years week time between while ' +
   'united under during international including countries security military forces capital city official according news ' +
-  'reported statement percent million world war talks support';
+  'reported statement percent million world war talks support could should because before through however another without ' +
+  'where these those being such only what some many most very just then them here still even back well much down made make take ' +
+  'came come going know think says say see want way day days month today yesterday next early later former leader leaders party ' +
+  'parties election vote court law group groups report reports attack attacks killed dead death deaths region area north south ' +
+  'east west border economic economy trade market markets prices oil energy power public health service workers company companies ' +
+  'bank money billion deal agreement plan plans policy foreign national local general high great long small large major part ' +
+  'members member number help need called own same both each few around among within across';
 const DICTIONARY = Buffer.from(
   ` ${COMMON_WORDS} ` +
   '<br><ul><li><h2><blockquote><img src="https://<a href="https://www.<strong></strong><em></em>.html.jpg?utm_source=rss&utm_medium=' +
@@ -109,9 +119,19 @@ export function encodeRecord(
   if (new Date(scores.published).toISOString() !== published) body.p = published;
   if (new Date(scores.firstSeen).toISOString() !== story.firstSeen) body.f = story.firstSeen;
   const deflated = deflateRawSync(JSON.stringify(body), DEFLATE);
-  const times = Buffer.alloc(25);
+  const times = Buffer.alloc(HEAD_TIMES);
   times.writeUInt8(FORMAT | flags, 0);
-  [scores.published, scores.firstSeen, fingerprintExpiry].forEach((ms, i) => times.writeDoubleBE(ms, 1 + 8 * i));
+  times.writeDoubleBE(scores.published, 1);
+  times.writeDoubleBE(fingerprintExpiry, 9);
+  const delta = scores.firstSeen - scores.published;
+  const inHead = Number.isInteger(delta) && delta > FIRST_SEEN_IN_TAIL && delta <= 0x7fffffff;
+  times.writeInt32BE(inHead ? delta : FIRST_SEEN_IN_TAIL, 17);
+  const firstSeenTail = Buffer.alloc(inHead ? 0 : 11);
+  if (!inHead) {
+    firstSeenTail.write('f', 0);
+    firstSeenTail.writeUInt16BE(8, 1);
+    firstSeenTail.writeDoubleBE(scores.firstSeen, 3);
+  }
   return Buffer.concat([
     times,
     language === undefined ? Buffer.of(NONE) : str8(language, 'language'),
@@ -122,6 +142,7 @@ export function encodeRecord(
     sized(deflated, 4),
     ...story.copies.map(copyTail),
     claimsTail(claims),
+    firstSeenTail,
   ]);
 }
 
@@ -148,7 +169,8 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
   const reader = new Reader(record, id);
   const format = reader.u8();
   if ((format & FORMAT_BITS) !== FORMAT) throw new StoreError(`store: story ${id} is stored in an unknown format`);
-  const [published, firstSeen, fingerprintExpiry] = [reader.f64(), reader.f64(), reader.f64()];
+  const [published, fingerprintExpiry, delta] = [reader.f64(), reader.f64(), reader.i32()];
+  let firstSeen = published + delta;
   const language = reader.str8OrNone();
   const sourceId = reader.str8();
   const regions = reader.list8();
@@ -166,6 +188,8 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
     } else if (kind === 'k') {
       const digests = reader.bytes(reader.u16());
       for (let at = 0; at < digests.length; at += 10) claims.push(digests.subarray(at, at + 10));
+    } else if (kind === 'f' && delta === FIRST_SEEN_IN_TAIL) {
+      firstSeen = reader.bytes(reader.u16()).readDoubleBE(0);
     } else throw new StoreError(`store: story ${id} has a damaged record`);
   }
   const head = { published, firstSeen, fingerprintExpiry, regions, countries, sourceIds: [sourceId, ...copies.map((c) => c.sourceId)], itemIds: [id, ...copies.map((c) => c.itemId)], claims };
@@ -184,7 +208,7 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
 /** Bytes of a record's head, deflated body and tail (for the memory benchmark). */
 export function recordSizes(record: Buffer): { head: number; body: number; tail: number } {
   const reader = new Reader(record, 'measured');
-  reader.skip(25);
+  reader.skip(HEAD_TIMES);
   reader.skip(reader.u8() % NONE);
   reader.skip(reader.u8());
   for (let lists = 0; lists < 2; lists++) for (let n = reader.u8(); n > 0; n--) reader.skip(reader.u8());
