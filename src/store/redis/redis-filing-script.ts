@@ -8,7 +8,7 @@ import { RECORD_LUA } from './redis-lua.ts';
  * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
  *   n index entries × (bucket key, directory key, day, score in the bucket), n bands × (this epoch's key, last
- *   epoch's key, band field, band key, holder dedupe saw or ''), signature key, signature;
+ *   epoch's key, band field, band key, holder dedupe saw or ''), signature key, signature field, signature;
  * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item
  *   claim, n identity claims, source bucket key, directory key, day, score in the bucket.
  * A claim is (bucket key, 10-byte digest: its field in the bucket is the last 8); an item claim adds
@@ -46,7 +46,7 @@ for i = 1, tonumber(ARGV[5]) do
     for j = 1, num() do e.index[j] = { bucket = num(), dir = num(), n = arg(), score = arg() } end
     e.bands = {}
     for j = 1, num() do e.bands[j] = { cur = num(), prev = num(), band = arg(), text = arg(), seen = arg() } end
-    e.sig, e.signature = num(), arg()
+    e.sig, e.sigField, e.signature = num(), arg(), arg()
   else
     e.story, e.tail, e.published = arg(), arg(), arg()
     e.item = itemClaim()
@@ -145,7 +145,7 @@ for _, e in ipairs(entries) do
       end
     end
     if #e.bands > 0 then
-      redis.call('HSET', KEYS[e.sig], e.id, e.signature)
+      redis.call('HSET', KEYS[e.sig], e.sigField, e.signature)
       expireOnce(e.sig)
     end
     feedsOf(e.record, fields)

@@ -5,7 +5,7 @@ import { bucketOf, bucketStart, dayOf, identitySlot, seenHourOf, type IdentitySl
 import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
 import { FILE_SOURCE } from './redis-filing-script.ts';
 import { READ_PUBLISHED } from './redis-lookup-scripts.ts';
-import { bandField, fingerprintGroups } from './redis-fingerprints.ts';
+import { bandField, fingerprintGroups, signatureField } from './redis-fingerprints.ts';
 import { KeyList, runScript, type RedisClient, type ScriptArg } from './redis-scripts.ts';
 
 type NewEntry = Extract<FilingEntry, { kind: 'new' }>;
@@ -90,7 +90,7 @@ function newArgs(
   bands.forEach((band, i) => {
     args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), bandField(band), band, entry.bandHolders[i] ?? '');
   });
-  args.push(list.index(groups.signatureKey(story.id)), Buffer.from(fingerprint.signature));
+  args.push(list.index(groups.signatureKey(story.id)), signatureField(story.id), Buffer.from(fingerprint.signature));
   return args;
 }
 

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { FingerprintCandidate, FingerprintWindow } from '../store.ts';
 import { BAND_SHARDS, SIGNATURE_SHARDS, fnv1a, type RedisKeys } from './keys.ts';
 import { FIND_BANDS, READ_SIGNATURES } from './redis-lookup-scripts.ts';
@@ -26,6 +27,11 @@ export function bandField(band: string): ScriptArg {
   field.writeUInt8(match[1] === 't' ? 10 : Number(match[1]), 0);
   field.writeUInt32BE(value, 1);
   return field;
+}
+
+/** A story's field in its signature hash: 8 bytes of sha256 of its id. */
+export function signatureField(storyId: string): Buffer {
+  return hash('sha256', storyId, 'buffer').subarray(0, 8);
 }
 
 function shardOf(text: string, shards: number): number {
@@ -67,7 +73,7 @@ export async function findCandidates(redis: RedisClient, keys: RedisKeys, asked:
   if (found.size === 0) return [];
   const ids = [...found.keys()];
   const signatures = new KeyList();
-  const pairs = ids.flatMap((id) => [signatures.index(groups.signatureKey(id, (found.get(id) as { offset: 0 | -1 }).offset)), id]);
+  const pairs = ids.flatMap((id) => [signatures.index(groups.signatureKey(id, (found.get(id) as { offset: 0 | -1 }).offset)), signatureField(id)]);
   const read = (await runScriptBuffer(redis, READ_SIGNATURES, signatures.keys, pairs)) as (Buffer | null)[];
   return ids.flatMap((storyId, i) => {
     const signature = read[i];

@@ -69,8 +69,10 @@ function primaryIndex(query: StoryQuery): IndexRef {
   return { family: 'all' };
 }
 
-// The scan matched 2-byte word hashes; a story whose words only collide with the query's is dropped
-// here (about one in 1,200 scanned per query word), which leaves its page one short but the cursor where it was.
+// The scan matched 2-byte word hashes and skipped the words records keep no hash of (see wordHashes);
+// a story whose words only collide with the query's, or lacks such a word, is dropped here (a
+// collision is about one in 1,200 stories scanned per query word), which leaves its page one short
+// but the cursor where it was.
 function page(found: { id: string; record: Buffer }[], words: string[], last: IndexEntry | undefined): StoryPage {
   const stories: Story[] = [];
   for (const { id, record } of found) {

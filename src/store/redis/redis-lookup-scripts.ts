@@ -40,7 +40,7 @@ for i = 2, #ARGV, 3 do
 end
 return out`;
 
-/** KEYS: signature hashes. ARGV: pairs of (key index, story id). Replies each signature, false if gone. */
+/** KEYS: signature hashes. ARGV: pairs of (key index, story's signature field). Replies each signature, false if gone. */
 export const READ_SIGNATURES = `
 local out = {}
 for i = 1, #ARGV, 2 do

@@ -86,9 +86,18 @@ export function recordHolderOf(key: string): string {
   return key.startsWith('item:') ? key.slice('item:'.length) : '';
 }
 
-/** The 2-byte hashes of the folded words of a text, which the listing scan matches `q` against. */
+// English function words, in nearly every English story: a record keeps no hash of them (10 of a
+// story's 55 words) and the scan does not test them; the listing's own check of q still does.
+const UNHASHED = new Set(
+  'a an and are as at be been but by for from had has have he his in is it its not of on or that the their they this to was were which who will with'.split(' '),
+);
+
+/**
+ * The 2-byte hashes of the folded words of a text, but UNHASHED ones, which the listing scan
+ * matches `q` against.
+ */
 export function wordHashes(text: string): Buffer {
-  const words = searchWords(text);
+  const words = searchWords(text).filter((word) => !UNHASHED.has(word));
   const out = Buffer.alloc(words.length * WORD_BYTES);
   words.forEach((word, i) => out.writeUIntBE(fnv1a(word) >>> 16, i * WORD_BYTES, WORD_BYTES));
   return out;
