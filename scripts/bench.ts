@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   parse: async () => (await import('./bench/parse.ts')).benchParse,
   store: async () => (await import('./bench/store.ts')).benchStore,
   serve: async () => (await import('./bench/serve.ts')).benchServe,
+  'redis-memory': async () => (await import('./bench/redis-memory-section.ts')).benchRedisMemory,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).
