@@ -20,6 +20,6 @@ export default tseslint.config(
   },
   {
     files: ['bin/*.js'],
-    languageOptions: { globals: { process: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
   },
 );
