@@ -1,27 +1,12 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAtom, renderRss, type FeedView } from '../../src/render/index.ts';
+import { hasValidator, validateFeed } from '../support/w3c-validator.ts';
 import { fixtureView } from './fixture-stories.ts';
 import { sampleView } from './sample-stories.ts';
 import { trickyView } from './tricky-stories.ts';
-
-// The W3C Feed Validator (its MIT code and a wrapper) lives beside the repository in the shared tools,
-// which a user's clone does not have; feed-rules.test.ts checks the same rules everywhere. The
-// validator reads XML only (it answers "valid" to any input that is not XML), so JSON Feed is checked
-// by jsonFeedProblems there, not here.
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const validator = resolve(repoRoot, '../shared/tools/validate-feed');
-const python = '/usr/bin/python3';
-const hasValidator =
-  existsSync(validator) && existsSync(python) && spawnSync(python, ['-c', 'import lxml, html5lib']).status === 0;
-
-const run = promisify(execFile);
 
 const views: Record<string, () => FeedView> = {
   'the sample stories': sampleView,
@@ -42,16 +27,7 @@ describe.runIf(hasValidator)(
       await rm(dir, { recursive: true, force: true });
     });
 
-    // The file is validated as if fetched from its own self link, so the self link is checked too.
-    async function validate(name: string, body: string, selfUrl: string): Promise<string> {
-      const file = join(dir, name);
-      await writeFile(file, body);
-      try {
-        return (await run(validator, [file, selfUrl])).stdout.trim();
-      } catch (error) {
-        return String((error as { stdout?: string }).stdout ?? error).trim();
-      }
-    }
+    const validate = (name: string, body: string, selfUrl: string) => validateFeed(dir, name, body, selfUrl);
 
     for (const [label, makeView] of Object.entries(views)) {
       for (const [format, render] of Object.entries(renderers)) {

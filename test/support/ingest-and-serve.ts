@@ -44,7 +44,7 @@ export async function ingestAndServe(yaml: (fixtures: FixtureServer) => string, 
     async close() {
       await server.close();
       await store.close();
-      const keys = await redis.keys(`${prefix}*`);
+      const keys = await redis.keys(RedisStore.keyPattern(prefix));
       if (keys.length) await redis.unlink(...keys);
       await redis.quit();
       await fixtures.close();
