@@ -35,18 +35,18 @@ export function dedupeSection(
   const lines = [
     `| store | (a) dedupe stage items/s, one feed at a time | (a) with ${shape.feedsInFlight} feeds in flight | (b) whole ingest step items/s | baseline: exact URL lookups/s (${shape.concurrency} in flight) |`,
     '| --- | ---: | ---: | ---: | ---: |',
-    row('embedded', embedded),
-    row('Redis (one script call per lookup step)', redis),
+    row('SQLite (in memory)', embedded),
+    row('Redis (one script per lookup step, one per filing)', redis),
     '',
     `${fmt(shape.stories)} stories in the 72-hour window; batches of ${fmt(shape.batch)} items (half new stories, half another outlet's copies under a new URL, title suffix and credit line; ` +
-      `the stage found ${fmt(embedded.copyShare * 100)}% of a batch to be copies on the embedded store and ${fmt(redis.copyShare * 100)}% on Redis) ` +
+      `the stage found ${fmt(embedded.copyShare * 100)}% of a batch to be copies on SQLite and ${fmt(redis.copyShare * 100)}% on Redis) ` +
       `deduped as feeds of ${shape.feed} items, median of ${shape.runs} runs, batches generated before timing. ` +
       `"One feed at a time" waits for each feed's store calls before the next feed; "${shape.feedsInFlight} feeds in flight" runs ${shape.feedsInFlight} feeds' dedupe concurrently in one process, ` +
       `as the worker does when it polls ${shape.feedsInFlight} sources at once (fetch.concurrency default), so one feed's Redis waits overlap another's fingerprinting. ` +
-      '(a) is the dedupe stage the throughput goal is about: identity lookups, band lookups, signature reads and verification, then the index write for new stories. ' +
-      '(b) is the whole ingest step without classification: (a) plus saving each new story and adding each copy, one store call per item.',
+      '(a) is dedupe and filing as the worker does them: identity lookups, band lookups, reporters, verification, then one atomic fileSource per feed writing its new stories (bare: no content), copies, identity keys and fingerprints. ' +
+      '(b) is the same with every new story sanitized and its content stored, as the worker files it (no classification).',
     '',
-    `Redis memory for the fingerprint index: ${fmt(bytesPerStory)} bytes per story (INFO used_memory delta over ${fmt(shape.stories)} stories indexed; goal ≤ 300). The index groups entries by window-long epochs and drops a group at the end of the next one, so it holds up to two windows of stories, each at this cost.`,
+    `Redis memory of what the stage files: ${fmt(bytesPerStory)} bytes per story (INFO used_memory delta over ${fmt(shape.stories)} bare stories filed: records without content, identity claims, fingerprint bands and signatures, listing indexes; the section "Redis memory by key family" breaks a whole story down).`,
     '',
   ];
   if (!stream) {

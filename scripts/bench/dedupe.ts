@@ -1,5 +1,5 @@
 // Dedupe throughput with 100,000 stories already in the window, on Redis and on the embedded store,
-// Redis memory per story for the fingerprint index, and the issue's baseline on the dev stream.
+// Redis memory per story of what the stage files, and the issue's baseline on the dev stream.
 // Throughput texts are synthetic (words drawn from a generator seeded by the story's id), never data.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -140,7 +140,7 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-// Only the index is written: the delta is the fingerprint index's memory, not the stories'.
+// Bare stories (no content) filed by the stage: the delta is what filing adds besides a story's content.
 async function indexBytesPerStory(store: Store, admin: Redis, options: DedupeOptions): Promise<number> {
   const before = await usedMemory(admin);
   const items = Array.from({ length: STORIES }, (_, i) => randomItem(`mem-${i}`, 'wire', options.now));
