@@ -11,7 +11,7 @@ afterEach(async () => {
   farm = undefined;
 });
 
-const items = (xml: string) => parseFeed(Buffer.from(xml), { url: 'http://farm/feed.xml', contentType: 'application/rss+xml' }).entries;
+const items = (xml: string) => parseFeed(Buffer.from(xml), { url: 'https://farm.example/feed.xml', contentType: 'application/rss+xml' }).entries;
 
 describe('the feed farm', () => {
   it('serves 20 RSS 2.0 items per feed with a strong ETag and Last-Modified, and 304 to either validator', async () => {
