@@ -66,13 +66,26 @@ const outputSchema = z.strictObject({
   itemsPerFeed: z.int().min(1).max(1000).default(50),
   retentionDays: z.int().min(1).default(14),
   websub: z.strictObject({ hub: httpUrl }).optional(),
+  publicUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
 });
 
 const fetchSchema = z.strictObject({
   timeoutMs: z.int().min(100).default(15_000),
   maxBytes: z.int().min(1024).default(10 * MIB),
-  concurrency: z.int().min(1).max(64).default(4),
+  concurrency: z.int().min(1).max(256).default(16),
+  perHost: z.int().min(1).max(64).default(1),
+  hostSpacingMs: z.int().min(0).default(1_000),
+  minPollMinutes: z.number().positive().default(2),
+  maxPollMinutes: z.number().positive().default(24 * 60),
+  allowPrivateNetworks: z.boolean().default(false),
+  maxItemsPerFeed: z.int().min(1).default(500),
+  contactUrl: httpUrl.default('https://github.com/wirefeed/wirefeed'),
 });
+
+/** `fetch:` with every default, for code that builds a Config without a file (tests, benches). */
+export function fetchDefaults(): z.output<typeof fetchSchema> {
+  return fetchSchema.parse({});
+}
 
 const dedupeSchema = z.strictObject({ windowHours: z.number().positive().default(72) });
 

@@ -12,6 +12,8 @@ export interface OutputConfig {
   retentionDays: number;
   /** WebSub publishing: the hub every feed names, told by the worker when a feed changes. */
   websub?: WebSubConfig;
+  /** Where hubs can reach this service (WebSub subscriber callbacks); unset means no subscribing. */
+  publicUrl?: string;
 }
 
 /** `output.websub`: the WebSub hub of the served feeds. */
@@ -24,8 +26,21 @@ export interface WebSubConfig {
 export interface FetchConfig {
   timeoutMs: number;
   maxBytes: number;
-  /** Sources fetched at once. */
+  /** Requests in flight at once, in all (per process). */
   concurrency: number;
+  /** Requests in flight to one host at once, across all workers. */
+  perHost: number;
+  /** Least time between the start of two requests to one host, across all workers. */
+  hostSpacingMs: number;
+  /** Bounds on any source's interval; pollMinutes, publisher hints and the adaptive rate fall within. */
+  minPollMinutes: number;
+  maxPollMinutes: number;
+  /** Allow sources (and redirects) resolving to loopback, private or link-local addresses. */
+  allowPrivateNetworks: boolean;
+  /** Entries read from one document at most, newest first. */
+  maxItemsPerFeed: number;
+  /** Named in the User-Agent so publishers can reach the operator. */
+  contactUrl: string;
 }
 
 /** How copies of one story are recognised. */

@@ -10,10 +10,16 @@ export class FetchError extends Error {
     message: string,
     readonly status: number | undefined,
     readonly retryable: boolean,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfterSeconds?: number; hostWide?: boolean },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.hostWide = options?.hostWide ?? false;
   }
+  /** Retry-After of a 429/503, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+  /** The refusal speaks for the whole host (429/503), not this feed alone. */
+  readonly hostWide: boolean;
 }
 
 /** Why a document yielded no items. */

@@ -26,4 +26,40 @@ export interface SourceState {
   warnings?: string[];
   consecutiveFailures: number;
   itemsSeen: number;
+  /** When the source is next due (ISO time), set by the schedule after every poll or push. */
+  nextPollAt?: string;
+  /** HTTP status of the last exchange (200, 304, 429…); absent after a transport error. */
+  lastStatus?: number;
+  /** Digest of the last body parsed: an identical body (no validators sent) is not parsed again. */
+  bodyHash?: string;
+  /** The publisher's floor on the interval, from <ttl>, Cache-Control max-age or Expires. */
+  publisherMinMinutes?: number;
+  /** RSS 2.0 skipHours (0–23, GMT) and skipDays ("Monday"…) of the last document. */
+  skipHours?: number[];
+  skipDays?: string[];
+  /** Until when this source's host asked every client to wait (429/503 Retry-After). */
+  hostRetryAfterUntil?: string;
+  /** 410 Gone: the source is not polled again until its config URL differs from `url`. */
+  retired?: { at: string; url: string; status: number };
+  /** A 301/308 seen on consecutive polls; after 3 the target becomes `movedTo`. */
+  redirect?: { to: string; polls: number };
+  /** The URL polled instead of the configured one after 3 consecutive permanent redirects. */
+  movedTo?: string;
+  /** Publication times of the newest items (ISO, newest first, bounded): the adaptive interval's rate. */
+  recentItems?: string[];
+  /** WebSub subscription of this source's feed to its hub; the secret never leaves the store. */
+  websub?: WebSubSubscription;
+}
+
+/** A WebSub subscription (W3C WebSub §5–§7) wirefeed holds for one source. */
+export interface WebSubSubscription {
+  hub: string;
+  topic: string;
+  /** HMAC key for X-Hub-Signature; never served. */
+  secret: string;
+  /** 'pending' until the hub's verification request is answered. */
+  status: 'pending' | 'active' | 'denied';
+  /** When the lease ends (ISO); renewed before then. */
+  leaseUntil?: string;
+  requestedAt: string;
 }

@@ -1,6 +1,7 @@
 import { FetchError, type Source } from '../domain/index.ts';
 import { statusError, tooLargeError, transportError } from './fetch-errors.ts';
 import { readBody } from './read-body.ts';
+import { responseHints } from './response-hints.ts';
 import type { FetchOptions, FetchResult } from './types.ts';
 
 // Feed types first; generic XML/JSON and anything else still accepted because many servers mislabel feeds.
@@ -61,7 +62,7 @@ function requestHeaders(options: FetchOptions): Record<string, string> {
 }
 
 async function readResponse(response: Response, url: string, options: FetchOptions): Promise<FetchResult> {
-  if (response.status === 304) return { kind: 'not-modified' };
+  if (response.status === 304) return { kind: 'not-modified', ...responseHints(response) };
   if (!response.ok) throw statusError(response.status, url);
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > options.maxBytes) throw tooLargeError(url, options.maxBytes, response.status);
@@ -73,5 +74,6 @@ async function readResponse(response: Response, url: string, options: FetchOptio
     etag: response.headers.get('etag') ?? undefined,
     lastModified: response.headers.get('last-modified') ?? undefined,
     finalUrl: response.url || url,
+    ...responseHints(response),
   };
 }

@@ -10,9 +10,24 @@ export interface FetchOptions {
   lastModified?: string;
 }
 
+/** What the response says about how soon to ask again, and where the feed now lives. */
+export interface ResponseHints {
+  /** Final HTTP status (200, 304). */
+  status: number;
+  /** Cache-Control max-age (or s-maxage) in seconds. */
+  maxAgeSeconds?: number;
+  /** Expires as an ISO time, when the header parses. */
+  expiresAt?: string;
+  /** Target of a 301/308 met on the way (the first permanent hop), absolute. */
+  permanentRedirect?: string;
+  /** WebSub hubs from `Link: <…>; rel="hub"` headers, and the `rel="self"` topic if given. */
+  hubs: string[];
+  self?: string;
+}
+
 /** A fetched feed body, or word that it has not changed since the validators were issued. */
 export type FetchResult =
-  | {
+  | ({
       kind: 'ok';
       body: Uint8Array;
       contentType?: string;
@@ -20,5 +35,5 @@ export type FetchResult =
       lastModified?: string;
       /** The URL after redirects; relative links in the feed resolve against it. */
       finalUrl: string;
-    }
-  | { kind: 'not-modified' };
+    } & ResponseHints)
+  | ({ kind: 'not-modified' } & ResponseHints);

@@ -57,4 +57,11 @@ export interface ParsedFeed {
   entries: RawEntry[];
   /** Non-fatal problems: recovered XML, unknown charset, skipped entries. */
   warnings: string[];
+  /** RSS 2.0 <ttl> in minutes, <skipHours> (0–23 GMT) and <skipDays> ("Monday"…). */
+  ttlMinutes?: number;
+  skipHours?: number[];
+  skipDays?: string[];
+  /** WebSub: atom:link rel="hub" hrefs and the rel="self" topic URL of the document. */
+  hubs?: string[];
+  self?: string;
 }

@@ -73,13 +73,26 @@ async function pollSource(source: Source, previous: SourceState, deps: IngestDep
     lastModified: previous.lastModified,
   });
   if (fetched.kind === 'not-modified') return { kind: 'not-modified' };
-  const parsed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType });
+  const read = await readDocument(source, { body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType }, deps);
+  return { ...read, etag: fetched.etag, lastModified: fetched.lastModified };
+}
+
+/** A feed document as received, polled or pushed by a WebSub hub. */
+export interface Document {
+  body: Uint8Array;
+  url: string;
+  contentType?: string;
+}
+
+/** Parses a document and reads in full the entries the store does not hold yet. */
+export async function readDocument(source: Source, document: Document, deps: IngestDeps): Promise<Poll & { kind: 'feed' }> {
+  const parsed = parseFeed(document.body, { url: document.url, contentType: document.contentType });
   const identified = identifyEntries(parsed, source, deps.now());
   // Entries the store holds are left as they are: only the others are read and filed.
   const stored = await storedItemIds(identified.entries.map((entry) => entry.id), deps.store);
   const items = completeItems(identified, (id) => !stored.has(id));
   const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
-  return { kind: 'feed', items, entries, warnings: parsed.warnings, etag: fetched.etag, lastModified: fetched.lastModified };
+  return { kind: 'feed', items, entries, warnings: parsed.warnings };
 }
 
 function filingDeps(source: Source, deps: IngestDeps): FilingDeps {

@@ -61,7 +61,18 @@ describe('shipped config/feeds.yaml', () => {
 
   it('fills output, fetch and dedupe', () => {
     expect(config.output).toEqual({ baseUrl: 'http://localhost:8080', title: 'wirefeed', itemsPerFeed: 50, retentionDays: 14 });
-    expect(config.fetch).toEqual({ timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, concurrency: 4 });
+    expect(config.fetch).toEqual({
+      timeoutMs: 15_000,
+      maxBytes: 10 * 1024 * 1024,
+      concurrency: 16,
+      perHost: 1,
+      hostSpacingMs: 1_000,
+      minPollMinutes: 2,
+      maxPollMinutes: 1_440,
+      allowPrivateNetworks: false,
+      maxItemsPerFeed: 500,
+      contactUrl: 'https://github.com/wirefeed/wirefeed',
+    });
     expect(config.dedupe).toEqual({ windowHours: 72 });
   });
 });

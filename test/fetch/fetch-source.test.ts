@@ -95,6 +95,8 @@ describe('fetchSource', () => {
       etag: '"v1"',
       lastModified: 'Tue, 02 Mar 2021 22:39:15 GMT',
       finalUrl: `${base}/feed.xml`,
+      status: 200,
+      hubs: [],
     });
     expect(lastHeaders['user-agent']).toBe('wirefeed-test/1 (+https://example.test)');
     expect(lastHeaders['accept']).toMatch(/^application\/rss\+xml, application\/atom\+xml, application\/feed\+json/);
@@ -103,7 +105,7 @@ describe('fetchSource', () => {
 
   it('sends the validators and reports not-modified on 304', async () => {
     const result = await fetchSource(source('/feed.xml'), { ...OPTIONS, etag: '"v1"', lastModified: 'Tue, 02 Mar 2021 22:39:15 GMT' });
-    expect(result).toEqual({ kind: 'not-modified' });
+    expect(result).toEqual({ kind: 'not-modified', status: 304, hubs: [] });
     expect(lastHeaders['if-none-match']).toBe('"v1"');
     expect(lastHeaders['if-modified-since']).toBe('Tue, 02 Mar 2021 22:39:15 GMT');
   });

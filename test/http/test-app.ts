@@ -2,7 +2,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import type { Config } from '../../src/config/index.ts';
+import { fetchDefaults, type Config } from '../../src/config/index.ts';
 import type { Copy, Story } from '../../src/domain/index.ts';
 import { createHandler } from '../../src/http/index.ts';
 import { SqliteStore, type Store } from '../../src/store/index.ts';
@@ -35,7 +35,7 @@ export function testConfig(baseUrl = 'http://feeds.example.test'): Config {
       pollIntervalMinutes: 10,
     })),
     output: { baseUrl, title: 'wirefeed', itemsPerFeed: 2, retentionDays: 30 },
-    fetch: { timeoutMs: 10_000, maxBytes: 5_000_000, concurrency: 4 },
+    fetch: { ...fetchDefaults(), timeoutMs: 10_000, maxBytes: 5_000_000, concurrency: 4 },
     dedupe: { windowHours: 48 },
   };
 }
