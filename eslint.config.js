@@ -1,11 +1,14 @@
 // Lint rules: the recommended sets, plus the few that catch real bugs in async code.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Prettier owns layout (npm run format); lint keeps to what can be a bug.
+  prettier,
   {
     files: ['**/*.ts'],
     rules: {

@@ -31,7 +31,9 @@ type Field = keyof typeof FIELDS;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = path.resolve(root, process.argv[2] ?? '../shared/fixtures/feeds');
 if (!existsSync(folder)) {
-  console.error(`eval-parse: no corpus at ${folder}.\nPut the feed fixtures in ../shared/fixtures/feeds beside the repository, or pass a folder: npm run eval:parse -- DIR`);
+  console.error(
+    `eval-parse: no corpus at ${folder}.\nPut the feed fixtures in ../shared/fixtures/feeds beside the repository, or pass a folder: npm run eval:parse -- DIR`,
+  );
   process.exit(2);
 }
 
@@ -89,7 +91,10 @@ function printTable(): void {
 }
 
 function row(group: string, tally: FolderTally, fields: Field[]): string {
-  const rejected = Object.entries(tally.rejected).map(([kind, count]) => `${count} ${kind}`).join(', ') || '0';
+  const rejected =
+    Object.entries(tally.rejected)
+      .map(([kind, count]) => `${count} ${kind}`)
+      .join(', ') || '0';
   const percent = (count: number) => (tally.items ? `${Math.round((100 * count) / tally.items)}%` : '–');
   const cells = [group, tally.files, tally.parsed, tally.recovered, rejected, tally.crashed, tally.items, ...fields.map((f) => percent(tally.coverage[f]))];
   return `| ${cells.join(' | ')} |`;

@@ -25,7 +25,10 @@ interface Line {
 /** Seconds per pass (median of `runs`) of the baseline and of wirefeed, or undefined without the data. */
 export async function benchStream(runs: number): Promise<{ items: number; baseline: number; wirefeed: number } | undefined> {
   if (!existsSync(DEV_STREAM)) return undefined;
-  const lines = readFileSync(DEV_STREAM, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  const lines = readFileSync(DEV_STREAM, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
   const baseline = median(await timeRuns(runs, () => jaccardScan(lines)));
   const items = lines.map(toItem);
   const wirefeed = median(await timeRuns(runs, () => dedupeStream(items)));
@@ -42,7 +45,7 @@ function shingles(line: Line): Uint32Array {
 
 function jaccard(a: Uint32Array, b: Uint32Array): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       shared += 1;
       i++;
@@ -78,7 +81,18 @@ function hash32(text: string): number {
 
 function toItem(line: Line): Item {
   const title = plainText(line.title).replace(/\s+/g, ' ').trim();
-  return { id: line.id, sourceId: line.source, link: line.url, url: line.url, title, summary: '', text: plainText(line.body), published: line.published, categories: [], enclosures: [] };
+  return {
+    id: line.id,
+    sourceId: line.source,
+    link: line.url,
+    url: line.url,
+    title,
+    summary: '',
+    text: plainText(line.body),
+    published: line.published,
+    categories: [],
+    enclosures: [],
+  };
 }
 
 // What `wirefeed dedupe` does with the stream, without the process and JSON around it.
@@ -88,7 +102,15 @@ async function dedupeStream(items: Item[]): Promise<void> {
   const now = new Date();
   for (let at = 0; at < items.length; at += CHUNK) {
     const chunk = items.slice(at, at + CHUNK);
-    const toStory = (item: Item) => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
+    const toStory = (item: Item) => ({
+      id: item.id,
+      item: sanitizeItem(item),
+      copies: [],
+      firstSeen: now.toISOString(),
+      countries: [],
+      regions: [],
+      evidence: [],
+    });
     await fileFeed(chunk, state, { store, windowHours: 72, now, toStory });
   }
   await store.close();

@@ -49,7 +49,9 @@ function copyItem(story: string, id: string, now: Date): Item {
   return { ...original, id, sourceId: 'outlet', url, link: url, title: `${original.title} | Outlet`, text: `${original.text} (Reporting by Outlet staff)` };
 }
 
-const toStory = (now: Date) => (item: Item): Story => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
+const toStory =
+  (now: Date) =>
+  (item: Item): Story => ({ id: item.id, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] });
 
 function feeds(items: Item[], size: number): Item[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -63,10 +65,12 @@ async function dedupeFeed(feed: Item[], store: Store, options: DedupeOptions): P
   await fileFeed(feed, STATE, { store, ...options, toStory: bareStory(options.now) });
 }
 
-const bareStory = (now: Date) => (item: Item): Story => {
-  const { text: _text, publisherHtml: _html, ...rest } = item;
-  return { id: item.id, item: rest, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] };
-};
+const bareStory =
+  (now: Date) =>
+  (item: Item): Story => {
+    const { text: _text, publisherHtml: _html, ...rest } = item;
+    return { id: item.id, item: rest, copies: [], firstSeen: now.toISOString(), countries: [], regions: [], evidence: [] };
+  };
 
 // Feeds one after another, or `inFlight` at once as the worker polls several sources together.
 async function dedupeStage(items: Item[], store: Store, options: DedupeOptions, inFlight = 1): Promise<void> {
@@ -166,7 +170,13 @@ export async function benchDedupe(): Promise<BenchSection> {
     await fill(store, options);
     const onRedis = await measure(store, options);
     const stream = await benchStream(3);
-    return dedupeSection({ stories: STORIES, batch: BATCH, feed: FEED, runs: RUNS, concurrency: CONCURRENCY, feedsInFlight: FEEDS_IN_FLIGHT }, onEmbedded, onRedis, bytes, stream);
+    return dedupeSection(
+      { stories: STORIES, batch: BATCH, feed: FEED, runs: RUNS, concurrency: CONCURRENCY, feedsInFlight: FEEDS_IN_FLIGHT },
+      onEmbedded,
+      onRedis,
+      bytes,
+      stream,
+    );
   } finally {
     await deleteKeys(admin, prefix);
     await store.close();

@@ -14,7 +14,15 @@ const RUNS = 21;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = path.resolve(root, '../shared/fixtures/feeds');
 const NOW = new Date('2026-03-01T12:00:00Z');
-const BENCH_SOURCE = { id: 'bench', url: 'https://bench.example/feed', title: 'bench', language: 'und', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 0 };
+const BENCH_SOURCE = {
+  id: 'bench',
+  url: 'https://bench.example/feed',
+  title: 'bench',
+  language: 'und',
+  defaultCountries: [],
+  defaultRegions: [],
+  pollIntervalMinutes: 0,
+};
 
 interface Doc {
   file: string;
@@ -131,14 +139,32 @@ export async function benchParse(): Promise<BenchSection> {
   const megabytes = docs.reduce((sum, doc) => sum + doc.bytes.length, 0) / 2 ** 20;
   const count = (run: (doc: Doc) => number) => docs.reduce((sum, doc) => sum + run(doc), 0);
   const items = count(firstSight);
-  const contentMb = docs.reduce((sum, doc) => sum + (doc.feed?.entries.reduce((chars, entry) => chars + (entry.contentHtml ?? entry.summaryHtml ?? '').length, 0) ?? 0), 0) / 2 ** 20;
+  const contentMb =
+    docs.reduce((sum, doc) => sum + (doc.feed?.entries.reduce((chars, entry) => chars + (entry.contentHtml ?? entry.summaryHtml ?? '').length, 0) ?? 0), 0) /
+    2 ** 20;
   const bareItems = count(bare);
   const refetchItems = count(refetch);
   const tasks = [firstSight, everyEntrySanitized, refetch, parseOnly, normalizeOnly, bare, bareFromBytes].map((run) => () => count(run));
   const samples = interleaved(tasks);
   const bareSamples = samples[5]!;
-  const [firstMs, sanitizedMs, refetchMs, parseMs, normalizeMs, bareMs, bytesMs] = samples.map((times) => median(times)) as [number, number, number, number, number, number, number];
-  const [first, sanitized, refetched, parsed, normalized, , fromBytes] = samples.map((times) => pairedRatio(times, bareSamples)) as [number, number, number, number, number, number, number];
+  const [firstMs, sanitizedMs, refetchMs, parseMs, normalizeMs, bareMs, bytesMs] = samples.map((times) => median(times)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [first, sanitized, refetched, parsed, normalized, , fromBytes] = samples.map((times) => pairedRatio(times, bareSamples)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const largest = docs.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a));
   const largestMs = median(await timeRuns(RUNS, () => everyEntrySanitized(largest)));
   const heapBefore = heapUsedMb();
@@ -151,11 +177,17 @@ export async function benchParse(): Promise<BenchSection> {
   const signed = (ratio: number) => `${ratio < 1 ? '−' : '+'}${fmt(Math.abs(ratio - 1) * 100)}%`;
   const share = (ratio: number) => `${fmt(ratio * 100)}%`;
   const verdict = (cost: number) => (cost <= 0.3 ? 'within' : 'over');
-  const row = (what: string, ms: number, n: number, cost: string) => `| ${what} | ${fmt(rate(ms, megabytes), 1)} | ${fmt(rate(ms, n))} | ${fmt(ms, 1)} | ${cost} |`;
+  const row = (what: string, ms: number, n: number, cost: string) =>
+    `| ${what} | ${fmt(rate(ms, megabytes), 1)} | ${fmt(rate(ms, n))} | ${fmt(ms, 1)} | ${cost} |`;
   const body = [
     '| pipeline | MB/s | items/s | median ms per corpus pass | against the bare parse |',
     '| --- | ---: | ---: | ---: | ---: |',
-    row('wirefeed parse + normalize, every entry new (charset, lenient recovery, ids, URLs, dates, plain text, summary, media, people)', firstMs, items, signed(first)),
+    row(
+      'wirefeed parse + normalize, every entry new (charset, lenient recovery, ids, URLs, dates, plain text, summary, media, people)',
+      firstMs,
+      items,
+      signed(first),
+    ),
     row('the same, and every entry sanitized as if it started a story (`wirefeed parse`)', sanitizedMs, items, signed(sanitized)),
     row('wirefeed parse + identify, a re-fetch of entries the store holds (ids, links, dates; no content read)', refetchMs, refetchItems, signed(refetched)),
     row('wirefeed parse only (charset, lenient recovery, format adapters)', parseMs, items, signed(parsed)),

@@ -19,7 +19,11 @@ export async function benchRedisMemory(): Promise<BenchSection> {
     `| filing, entries/s (one filing at a time / 4 in flight) | ${runs.map((run) => `${Math.round(run.filing.itemsPerSecond)} / ${Math.round(run.filing.itemsPerSecondInFlight)}`).join(' | ')} |`,
   ];
   const pages = runs.at(-1) as RedisMemoryFigures;
-  const pageRows = ['| 20-story page, median ms | ms | stories |', '| --- | ---: | ---: |', ...pages.pages.map((p) => `| ${p.query} | ${p.ms.toFixed(1)} | ${p.stories} |`)];
+  const pageRows = [
+    '| 20-story page, median ms | ms | stories |',
+    '| --- | ---: | ---: |',
+    ...pages.pages.map((p) => `| ${p.query} | ${p.ms.toFixed(1)} | ${p.stories} |`),
+  ];
   return {
     title: 'Redis memory by key family',
     body: [

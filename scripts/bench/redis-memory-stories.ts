@@ -14,12 +14,23 @@ import type { FilingEntry, SourceFiling } from '../../src/store/index.ts';
 const FEEDS = fileURLToPath(new URL('../../test/fixtures/feeds/', import.meta.url));
 const CONTINENTS = ['europe', 'asia', 'americas', 'africa', 'middle-east', 'oceania'];
 const CONTINENT_WEIGHTS = [35, 25, 20, 10, 8, 2];
-const COUNTRIES = 'US RU UA CN GB DE FR JP IN IL IR TR BR PL KR IT ES CA AU MX ZA NG EG SA PK KE ID AR SY IQ BY KZ GE AM AZ VN TH PH MY SG NL BE CH AT SE NO FI DK CZ HU RO BG RS GR PT IE NZ CL CO PE'.split(' ');
+const COUNTRIES =
+  'US RU UA CN GB DE FR JP IN IL IR TR BR PL KR IT ES CA AU MX ZA NG EG SA PK KE ID AR SY IQ BY KZ GE AM AZ VN TH PH MY SG NL BE CH AT SE NO FI DK CZ HU RO BG RS GR PT IE NZ CL CO PE'.split(
+    ' ',
+  );
 const SOURCES = Array.from({ length: 26 }, (_, i) => `wire-${String.fromCharCode(97 + i)}`);
 
 function sentencePool(): string[] {
   const texts: string[] = [];
-  const source = { id: 'pool', url: 'https://pool.example/feed', title: 'pool', language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 5 } as Source;
+  const source = {
+    id: 'pool',
+    url: 'https://pool.example/feed',
+    title: 'pool',
+    language: 'en',
+    defaultCountries: [],
+    defaultRegions: [],
+    pollIntervalMinutes: 5,
+  } as Source;
   for (const dir of readdirSync(FEEDS, { withFileTypes: true })) {
     if (!dir.isDirectory() || dir.name === 'unsupported' || dir.name === 'malformed') continue;
     for (const file of readdirSync(path.join(FEEDS, dir.name))) {
@@ -68,11 +79,14 @@ export function storyStream(seed = 1) {
     const used = new Set<string>();
     const id = `s${String(n).padStart(7, '0')}${base36(8)}`;
     const sourceId = pick(SOURCES);
-    const slug = text(60, used).toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+    const slug = text(60, used)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 60);
     const url = `https://www.${sourceId}.example/world/${published.toISOString().slice(0, 10).replaceAll('-', '/')}/${slug}-${n}`;
     // Paragraphs of 250–450 characters up to ~1,500 characters of HTML.
     const paragraphs: string[] = [];
-    for (let length = 0; length < 1400; ) {
+    for (let length = 0; length < 1400;) {
       const paragraph = text(Math.min(250 + Math.floor(random() * 200), 1500 - length - 7), used);
       paragraphs.push(`<p>${paragraph}</p>`);
       length += paragraph.length + 7;
@@ -119,7 +133,13 @@ export function storyStream(seed = 1) {
     const sourceId = pick(SOURCES.filter((id) => id !== s.item.sourceId));
     const itemId = `c${String(n).padStart(7, '0')}${base36(8)}`;
     const link = `https://www.${sourceId}.example/news/${itemId}`;
-    return { kind: 'copy', storyId: s.id, copy: { itemId, sourceId, link, published: s.item.published }, itemKey: `item:${itemId}`, identityKeys: [`url:${link}`, `guid:${link}`] };
+    return {
+      kind: 'copy',
+      storyId: s.id,
+      copy: { itemId, sourceId, link, published: s.item.published },
+      itemKey: `item:${itemId}`,
+      identityKeys: [`url:${link}`, `guid:${link}`],
+    };
   }
 
   /** `count` stories published over the days before `now`, filed in polls of `perFiling` entries, copies in later polls. */

@@ -61,7 +61,14 @@ export async function measureRedisMemory(options: { stories?: number; redisUrl?:
       itemsPerSecond: entries(polls.slice(0, Math.floor(polls.length / 2))) / ((half - started) / 1000),
       itemsPerSecondInFlight: entries(polls.slice(Math.floor(polls.length / 2))) / ((done - half) / 1000),
     };
-    return { stories: count, usedMemoryPerStory, families: await families(admin, count), record: await recordParts(admin), filing, pages: await pages(store, polls) };
+    return {
+      stories: count,
+      usedMemoryPerStory,
+      families: await families(admin, count),
+      record: await recordParts(admin),
+      filing,
+      pages: await pages(store, polls),
+    };
   } finally {
     await store.close();
     const keys = await admin.keys(RedisStore.keyPattern(PREFIX));

@@ -35,7 +35,12 @@ export async function load(port: number, spec: LoadSpec, seconds: number): Promi
     ...(pathOf ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: pathOf(n++) }) }] } : {}),
   });
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, (stats as { count: number }).count]));
-  return { rps: result.requests.average, bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total), statuses, errors: result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 /** CPU time a process has used so far (user + system), in ms, from /proc (10 ms ticks). */
@@ -47,7 +52,13 @@ export async function cpuMs(pid: number): Promise<number> {
 /** The server's CPU ms per request under `rate` req/s for `seconds`: what a response costs, however busy the machine. */
 export async function cpuPerRequest(server: ChildServer, spec: LoadSpec, seconds: number, rate: number): Promise<number> {
   const before = await cpuMs(server.pid);
-  const result = await autocannon({ url: `http://127.0.0.1:${server.port}${spec.path}`, connections: 10, duration: seconds, overallRate: rate, headers: spec.headers ?? {} });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}${spec.path}`,
+    connections: 10,
+    duration: seconds,
+    overallRate: rate,
+    headers: spec.headers ?? {},
+  });
   return ((await cpuMs(server.pid)) - before) / Math.max(1, result.requests.total);
 }
 
@@ -74,10 +85,16 @@ export async function startBaseline(args: string[]): Promise<ChildServer> {
 /** `wirefeed serve` on the given config and data dir, once /healthz answers; logs as configured, to nowhere. */
 export async function startServe(configFile: string, env: NodeJS.ProcessEnv): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--config', configFile], { env: { ...process.env, BASE_URL: '', ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'serve', '--config', configFile], {
+    env: { ...process.env, BASE_URL: '', ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`bench: wirefeed serve exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (attempt > 3000) throw new Error('bench: wirefeed serve did not answer /healthz');
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -16,7 +16,15 @@ const CONTENT_CHARS = 300;
 const BATCH = 200;
 
 function fixtureItems(): StoryItem[] {
-  const source = { id: 'fixture', url: 'https://fixture.example/feed', title: 'fixture', language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 10 } as Source;
+  const source = {
+    id: 'fixture',
+    url: 'https://fixture.example/feed',
+    title: 'fixture',
+    language: 'en',
+    defaultCountries: [],
+    defaultRegions: [],
+    pollIntervalMinutes: 10,
+  } as Source;
   return readdirSync(NEWS).flatMap((file) => {
     const feed = parseFeed(readFileSync(path.join(NEWS, file)), { url: source.url, contentType: undefined });
     return normalizeFeed(feed, source, new Date('2026-01-01T00:00:00Z')).map((item) => sanitizeItem(item));
@@ -51,9 +59,28 @@ export function benchStories(config: Config, count: number): Story[] {
     const source = sources[n % sources.length] as Source;
     const contentHtml = cut(base.contentHtml);
     const summary = cutText(base.summary, SUMMARY_CHARS);
-    const item: StoryItem = { ...base, summary, id, sourceId: source.id, guid: link, link, url: link, published, language: source.language, ...(contentHtml ? { contentHtml } : { contentHtml: undefined }) };
+    const item: StoryItem = {
+      ...base,
+      summary,
+      id,
+      sourceId: source.id,
+      guid: link,
+      link,
+      url: link,
+      published,
+      language: source.language,
+      ...(contentHtml ? { contentHtml } : { contentHtml: undefined }),
+    };
     const copies = n % 3 === 0 ? [{ itemId: `${id}-copy`, sourceId: (sources[(n + 1) % sources.length] as Source).id, link: `${link}&copy=1`, published }] : [];
-    return { id, item, countries: [country], regions: ['world', region.id], evidence: [{ country, kind: 'dateline', match: country, weight: 3 }], copies, firstSeen: published };
+    return {
+      id,
+      item,
+      countries: [country],
+      regions: ['world', region.id],
+      evidence: [{ country, kind: 'dateline', match: country, weight: 3 }],
+      copies,
+      firstSeen: published,
+    };
   });
 }
 
@@ -70,7 +97,11 @@ export async function fillStore(dataDir: string, stories: Story[]): Promise<void
         fingerprint: { bandKeys: [], signature: new Uint8Array() },
         bandHolders: [],
       }));
-      const outcome = await store.fileSource({ state: { sourceId: 'bench', consecutiveFailures: 0, itemsSeen: 0 }, entries, window: { now: new Date(), hours: 72 } });
+      const outcome = await store.fileSource({
+        state: { sourceId: 'bench', consecutiveFailures: 0, itemsSeen: 0 },
+        entries,
+        window: { now: new Date(), hours: 72 },
+      });
       if (!outcome.filed) throw new Error(`bench: filing conflicted: ${outcome.conflict}`);
     }
   } finally {

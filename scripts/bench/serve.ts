@@ -50,7 +50,17 @@ export async function benchServe(): Promise<BenchSection> {
     const words = [...new Set(stories.flatMap((story) => story.item.title.toLowerCase().match(/\p{L}{5,}/gu) ?? []))];
     const common = commonestWord(stories.map((story) => story.item.title));
     const specs = loadSpecs(feed.headers.get('etag') ?? '', common, words);
-    const targets: Record<LoadName, ChildServer> = { feed: serve, bare, notModified: serve, express304, filtered: serve, filteredUncached: serve, api: serve, gzip: serve, br: serve };
+    const targets: Record<LoadName, ChildServer> = {
+      feed: serve,
+      bare,
+      notModified: serve,
+      express304,
+      filtered: serve,
+      filteredUncached: serve,
+      api: serve,
+      gzip: serve,
+      br: serve,
+    };
     const ports = Object.fromEntries(Object.entries(targets).map(([name, server]) => [name, server.port])) as Record<LoadName, number>;
     const loadBefore = loadavg()[0] ?? 0;
     const rounds = await runRounds(ports, specs);
@@ -88,7 +98,10 @@ function loadSpecs(etag: string, common: string, words: string[]): Record<LoadNa
     express304: { path: FEED, headers: { 'If-None-Match': etag } },
     filtered: { path: `${FEED}?q=${encodeURIComponent(common)}` },
     // A word per request, never the one before: every request lists, searches and renders.
-    filteredUncached: { path: FEED, pathOf: (n) => `${FEED}?q=${encodeURIComponent(words[n % words.length] ?? 'news')}&limit=${1 + (Math.floor(n / words.length) % 50)}` },
+    filteredUncached: {
+      path: FEED,
+      pathOf: (n) => `${FEED}?q=${encodeURIComponent(words[n % words.length] ?? 'news')}&limit=${1 + (Math.floor(n / words.length) % 50)}`,
+    },
     api: { path: '/api/stories?limit=50' },
     gzip: { path: FEED, headers: { 'Accept-Encoding': 'gzip' } },
     br: { path: FEED, headers: { 'Accept-Encoding': 'gzip, deflate, br' } },
@@ -127,7 +140,10 @@ async function runRounds(ports: Record<LoadName, number>, specs: Record<LoadName
 
 /** CPU ms per request of the two goal comparisons at a fixed rate, each pair back to back, order alternating. */
 async function cpuRounds(targets: Record<LoadName, ChildServer>, specs: Record<LoadName, LoadSpec>): Promise<CpuComparison[]> {
-  const pairs: [LoadName, LoadName][] = [['feed', 'bare'], ['notModified', 'express304']];
+  const pairs: [LoadName, LoadName][] = [
+    ['feed', 'bare'],
+    ['notModified', 'express304'],
+  ];
   const out: CpuComparison[] = pairs.map(([name, baseline]) => ({ name, baseline, load: [], base: [] }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, [name, baseline]] of pairs.entries()) {

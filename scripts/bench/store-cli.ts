@@ -40,7 +40,10 @@ export async function measureCli(args: string[], env: NodeJS.ProcessEnv): Promis
 export async function fetchOnceMeasured(configFile: string, env: NodeJS.ProcessEnv): Promise<ProcessRun> {
   const run = await measureCli(['fetch-once', '--config', configFile], env);
   if (run.code !== 0 || !/^\d+ sources, 0 failed$/m.test(run.stdout)) {
-    const failed = run.stdout.split('\n').filter((line) => / failed /.test(line)).slice(0, 3);
+    const failed = run.stdout
+      .split('\n')
+      .filter((line) => / failed /.test(line))
+      .slice(0, 3);
     throw new Error(`bench: fetch-once failed (exit ${run.code}): ${[...failed, run.stderr.slice(0, 2000)].join('\n')}`);
   }
   return run;

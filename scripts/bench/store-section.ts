@@ -47,10 +47,14 @@ function rows(shape: StoreShape, figures: StoreFigures[], baseline: BaselineFigu
     [`20-story page by region (\`${READ_QUERIES.region.region}\`), ms`, (f) => ms(f.reads.region)],
     [`20-story page by country (\`${READ_QUERIES.country.country}\`), ms`, (f) => ms(f.reads.country)],
     [`20-story page by words (q \`${READ_QUERIES.words.q}\`), ms`, (f) => `${ms(f.reads.words)} (${f.reads.pageSizes.words} found)`],
-    ['baseline: the region page\'s 20 stories by getStory (20 calls at once), ms', (f) => ms(f.reads.byId)],
+    ["baseline: the region page's 20 stories by getStory (20 calls at once), ms", (f) => ms(f.reads.byId)],
     [`${fmt(shape.parallelFeeds)} feeds by 1 process: wall s / worker CPU s`, (f) => `${s(f.parallel.one.wallMs)} / ${s(f.parallel.one.cpuMs)}`],
     ['… by 3 processes at once: wall s / worker CPU s (all three)', (f) => `${s(f.parallel.three.wallMs)} / ${s(f.parallel.three.cpuMs)}`],
-    ['… 3 against 1: wall / CPU / stories stored', (f) => `${fmt(f.parallel.three.wallMs / f.parallel.one.wallMs, 2)}× / ${fmt(f.parallel.three.cpuMs / f.parallel.one.cpuMs, 2)}× / ${fmt(f.parallel.storiesThree)} vs ${fmt(f.parallel.storiesOne)}`],
+    [
+      '… 3 against 1: wall / CPU / stories stored',
+      (f) =>
+        `${fmt(f.parallel.three.wallMs / f.parallel.one.wallMs, 2)}× / ${fmt(f.parallel.three.cpuMs / f.parallel.one.cpuMs, 2)}× / ${fmt(f.parallel.storiesThree)} vs ${fmt(f.parallel.storiesOne)}`,
+    ],
   ];
 }
 
@@ -69,7 +73,7 @@ export function storeSection(shape: StoreShape, figures: StoreFigures[], baselin
   ];
   const notes = [
     `A local farm (test/support/feed-farm.ts, in a child process of its own so its CPU is nobody's) serves ${fmt(shape.feeds)} RSS 2.0 feeds of 20 items (~46 KB each: headline, ~300-character description, ~1,500-character content:encoded, byline, some enclosures; ${fmt(shape.nearCopies)} wire stories appear in three feeds with small edits), with ETag and Last-Modified.`,
-    'Each cycle is one `wirefeed fetch-once` child process (shipped regions, default fetch.concurrency) run under GNU time: its wall time, user + system CPU and peak RSS; the Redis server\'s own CPU (INFO cpu) is listed apart, since the worker\'s Redis work is spent there.',
+    "Each cycle is one `wirefeed fetch-once` child process (shipped regions, default fetch.concurrency) run under GNU time: its wall time, user + system CPU and peak RSS; the Redis server's own CPU (INFO cpu) is listed apart, since the worker's Redis work is spent there.",
     `The first cycle files everything; each steady cycle advances the farm first (10% of feeds gain 2 items, the oldest drop out). A fetch-once process's fixed cost (Node and tsx start-up, config, gazetteer, store open, prune) is measured on a one-feed config (a store of its own holding that feed, the feed answering 304) and taken off before dividing a steady cycle's CPU by its ${fmt(shape.feeds)} polls; the bare GET loop measures its own CPU around the loop only.`,
     'Start-up is spawn to the first 200 from /healthz of `wirefeed serve`, median of 5. Page reads go through the Store API in the bench process (listStories, limit 20), median of 25 after a warm-up.',
     `The three-process run files the first ${fmt(shape.parallelFeeds)} feeds into a fresh store with each process starting a third of the way round the list from the last, against one process filing the same feeds into another fresh store. Whole run: ${fmt(totalMs / 60_000, 1)} minutes.`,

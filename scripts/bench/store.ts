@@ -35,7 +35,13 @@ function readShape(argv: string[]): StoreShape {
   const feeds = count('feeds', 10_000);
   const stores = (flag('stores') ?? 'sqlite,redis').split(',') as StoreKind[];
   if (stores.some((kind) => kind !== 'sqlite' && kind !== 'redis')) throw new Error('bench: --stores takes sqlite, redis or both');
-  return { feeds, nearCopies: Math.floor(feeds / 10), cycles: count('cycles', 3), parallelFeeds: Math.min(feeds, count('parallel-feeds', Math.max(300, Math.round(feeds / 20)))), stores };
+  return {
+    feeds,
+    nearCopies: Math.floor(feeds / 10),
+    cycles: count('cycles', 3),
+    parallelFeeds: Math.min(feeds, count('parallel-feeds', Math.max(300, Math.round(feeds / 20)))),
+    stores,
+  };
 }
 
 /** The paths of the configs the runs use. */
@@ -56,7 +62,9 @@ async function writeConfigs(dir: string, farm: FarmProcess, shape: StoreShape): 
     all: await write('all.yaml', farmConfigYaml(farm, { regions: 'shipped' })),
     one: await write('one.yaml', farmConfigYaml({ baseUrl: farm.baseUrl, feeds: 1 }, { regions: 'shipped' })),
     // Each process starts a third of the way round from the last, as separate workers would drift apart.
-    slices: await Promise.all([0, 1, 2].map((p) => write(`slice-${p}.yaml`, farmConfigYaml(slice, { regions: 'shipped', rotate: Math.round((p * shape.parallelFeeds) / 3) })))),
+    slices: await Promise.all(
+      [0, 1, 2].map((p) => write(`slice-${p}.yaml`, farmConfigYaml(slice, { regions: 'shipped', rotate: Math.round((p * shape.parallelFeeds) / 3) }))),
+    ),
   };
 }
 
@@ -67,7 +75,10 @@ async function filed(target: StoreTarget, configs: string[]): Promise<RunFigures
   const runs = await Promise.all(configs.map((config) => fetchOnceMeasured(config, target.env)));
   const wallMs = performance.now() - started;
   const serverCpuMs = (await target.serverCpuMs()) - serverBefore;
-  return concurrentRuns(runs.map((run) => ({ ...run, serverCpuMs })), wallMs);
+  return concurrentRuns(
+    runs.map((run) => ({ ...run, serverCpuMs })),
+    wallMs,
+  );
 }
 
 async function storiesIn(target: StoreTarget): Promise<{ stories: number; jsonBytes: number }> {
@@ -91,7 +102,13 @@ async function startups(config: string, target: StoreTarget): Promise<number> {
 }
 
 // The steady cycles on one store; the baseline loop runs once per cycle too, on the same farm states.
-async function steadyCycles(target: StoreTarget, farm: FarmProcess, configs: Configs, baseline: (steady: BaselineFigures['steady']) => void, shape: StoreShape) {
+async function steadyCycles(
+  target: StoreTarget,
+  farm: FarmProcess,
+  configs: Configs,
+  baseline: (steady: BaselineFigures['steady']) => void,
+  shape: StoreShape,
+) {
   const runs: RunFigures[] = [];
   let requests = 0;
   let notModified = 0;
@@ -134,7 +151,13 @@ async function parallelRuns(kind: StoreKind, configs: Configs, shape: StoreShape
   }
 }
 
-async function benchOneStore(kind: StoreKind, farm: FarmProcess, configs: Configs, baseline: BaselineFigures['steady'][], shape: StoreShape): Promise<StoreFigures> {
+async function benchOneStore(
+  kind: StoreKind,
+  farm: FarmProcess,
+  configs: Configs,
+  baseline: BaselineFigures['steady'][],
+  shape: StoreShape,
+): Promise<StoreFigures> {
   const target = await createTarget(kind);
   try {
     const startupEmptyMs = await startups(configs.all, target);
@@ -150,7 +173,20 @@ async function benchOneStore(kind: StoreKind, farm: FarmProcess, configs: Config
     const store = await target.open();
     const reads = await measureReads(store, READS).finally(() => store.close());
     const parallel = await parallelRuns(kind, configs, shape);
-    return { kind, stories, first, bytesPerStory, jsonBytesPerStory: jsonBytes, fixed, ...steady, storiesAtStartup, startupEmptyMs, startupFullMs, reads, parallel };
+    return {
+      kind,
+      stories,
+      first,
+      bytesPerStory,
+      jsonBytesPerStory: jsonBytes,
+      fixed,
+      ...steady,
+      storiesAtStartup,
+      startupEmptyMs,
+      startupFullMs,
+      reads,
+      parallel,
+    };
   } finally {
     await target.dispose();
   }

@@ -9,8 +9,7 @@ export interface Dateline {
 }
 
 // Place, up to three comma-separated parts (qualifier, date), an optional "(Agency)", then a dash.
-const DATELINE =
-  /^\s*([\p{Lu}][\p{L}.'’ -]{0,40}?)\s*((?:,\s*[^,()\n–—]{1,30}?){0,3})\s*(?:\([^()\n]{1,40}\))?\s*(?:--?|–|—)\s/u;
+const DATELINE = /^\s*([\p{Lu}][\p{L}.'’ -]{0,40}?)\s*((?:,\s*[^,()\n–—]{1,30}?){0,3})\s*(?:\([^()\n]{1,40}\))?\s*(?:--?|–|—)\s/u;
 const DATE_PART = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|^\d/i;
 const TITLE_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|of|de|la|el|da|do|du|upon|on)$/u;
 

@@ -6,7 +6,34 @@ const ARABIC = /^\p{Script=Arabic}+$/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
 
 // Russian case endings, longest first, in key form ("й" has lost its breve: "ий" → "ии").
-const RUSSIAN_ENDINGS = ['ями', 'ами', 'иях', 'иям', 'ией', 'ии', 'ия', 'ию', 'ие', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'а', 'я', 'у', 'ю', 'е', 'о', 'ы', 'и', 'ь'];
+const RUSSIAN_ENDINGS = [
+  'ями',
+  'ами',
+  'иях',
+  'иям',
+  'ией',
+  'ии',
+  'ия',
+  'ию',
+  'ие',
+  'ой',
+  'ей',
+  'ом',
+  'ем',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+  'о',
+  'ы',
+  'и',
+  'ь',
+];
 // Shorter stems ("мал" of "Мали") would match ordinary words ("мало").
 const MIN_STEM = 4;
 
@@ -49,7 +76,7 @@ export interface ForeignHit {
 
 function scanCjk(key: string, gazetteer: Gazetteer): ForeignHit[] {
   const hits: ForeignHit[] = [];
-  for (let at = 0; at < key.length; ) {
+  for (let at = 0; at < key.length;) {
     let length = Math.min(gazetteer.cjkMaxLength, key.length - at);
     for (; length >= 2; length--) {
       const places = gazetteer.cjk.get(key.slice(at, at + length));

@@ -29,7 +29,11 @@ function addNaming(phrases: Map<string, Place[]>, { phrase, place }: Naming): vo
   // that holds in every language makes the language-bound ones redundant.
   const same = (p: Place) => p.country === place.country && p.type === place.type;
   if (places.some((p) => same(p) && (!p.language || p.language === place.language))) return;
-  if (!place.language) phrases.set(key, places.filter((p) => !(same(p) && p.language)));
+  if (!place.language)
+    phrases.set(
+      key,
+      places.filter((p) => !(same(p) && p.language)),
+    );
   phrases.get(key)?.push(place);
 }
 

@@ -34,11 +34,7 @@ function nextToPersonName(words: Words, first: number, last: number, gazetteer: 
   const after = last + 1;
   if (first === last && isSurname(words, first, gazetteer)) return true;
   return (
-    !words.commaAfter(last) &&
-    after < words.count &&
-    words.shape(after) === 'title' &&
-    !words.sentenceStart(after) &&
-    !gazetteer.index.has(words.norm(after))
+    !words.commaAfter(last) && after < words.count && words.shape(after) === 'title' && !words.sentenceStart(after) && !gazetteer.index.has(words.norm(after))
   );
 }
 
@@ -65,7 +61,7 @@ function lookup(words: Words, i: number, gazetteer: Gazetteer): { places: Place[
   let key = words.norm(i);
   let places: Place[] | undefined;
   let last = i;
-  for (let k = i; k < words.count; ) {
+  for (let k = i; k < words.count;) {
     const entry = gazetteer.index.get(key);
     if (!entry) break;
     if (entry.places) {

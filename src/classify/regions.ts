@@ -22,11 +22,7 @@ export function compileRegions(regions: Region[]): RegionRule[] {
 export function regionsFor(countries: string[], words: string, rules: RegionRule[], extra: string[] = []): string[] {
   const out: string[] = [];
   for (const { region, include, exclude } of rules) {
-    const matched =
-      region.everything ||
-      extra.includes(region.id) ||
-      countries.some((c) => region.countries.has(c)) ||
-      include.some((k) => words.includes(k));
+    const matched = region.everything || extra.includes(region.id) || countries.some((c) => region.countries.has(c)) || include.some((k) => words.includes(k));
     if (matched && !exclude.some((k) => words.includes(k))) out.push(region.id);
   }
   return out;

@@ -127,7 +127,7 @@ export function tokenize(text: string): Words {
   const n = text.length;
   let gapFirst = -1;
   let gapLast = -1;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const code = text.charCodeAt(i);
     let width = wordCharAt(text, i, code);
     if (width === 0) {

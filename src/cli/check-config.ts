@@ -19,10 +19,7 @@ export async function checkConfigCommand(args: string[], io: CheckConfigIo): Pro
     try {
       const config = await loadConfig(file);
       const worldFeeds = config.regions.filter((region) => region.everything).length;
-      io.stdout.write(
-        `${file}: ok, ${config.sources.length} sources, ${config.regions.length} regions` +
-          ` (${worldFeeds} taking every story)\n`,
-      );
+      io.stdout.write(`${file}: ok, ${config.sources.length} sources, ${config.regions.length} regions` + ` (${worldFeeds} taking every story)\n`);
     } catch (error) {
       // Anything but a ConfigError is a bug, not a mistake in the file: let it surface with its stack.
       if (!(error instanceof ConfigError)) throw error;

@@ -12,8 +12,8 @@ export interface CommandIo {
 
 const USAGE =
   'usage: wirefeed classify [--evidence | --explain] < stories.jsonl  (lines of {"id","title","body"[,"language"]})\n' +
-  '  --evidence  adds each story\'s evidence to its JSON line\n' +
-  '  --explain   prints a readable block per story instead: every piece of evidence, each country\'s score, the focus\n';
+  "  --evidence  adds each story's evidence to its JSON line\n" +
+  "  --explain   prints a readable block per story instead: every piece of evidence, each country's score, the focus\n";
 const FLAGS = new Set(['--evidence', '--explain']);
 
 interface StoryLine {

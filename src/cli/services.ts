@@ -50,7 +50,11 @@ function applyBaseUrl(baseUrl: string, configured: string): string {
  */
 async function classifierFor(regions: Region[], ingests: boolean): Promise<Classifier> {
   if (!ingests) {
-    return { classify: () => { throw new Error('cli: this command serves and does not classify'); } };
+    return {
+      classify: () => {
+        throw new Error('cli: this command serves and does not classify');
+      },
+    };
   }
   const { createClassifier } = await import('../classify/index.ts');
   let built: Classifier | undefined;

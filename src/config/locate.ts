@@ -37,9 +37,7 @@ export function lineOf(doc: Document, lineCounter: LineCounter, path: ConfigPath
 /** `sources[3].url` for ['sources', 3, 'url']; the empty path is the file's top level. */
 export function formatPath(path: ConfigPath): string {
   if (path.length === 0) return '(top level)';
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 function isNodeWithRange(value: unknown): value is { range: [number, number, number] } {

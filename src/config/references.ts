@@ -40,9 +40,7 @@ function duplicateIds(section: string, noun: string, entries: Entry[]): ConfigIs
 function unknownRefs(entries: Entry[], known: Set<string | undefined>, where: [string, ...string[]]): ConfigIssue[] {
   const [section, ...keys] = where;
   return entries.flatMap(({ index, refs }) =>
-    refs.flatMap((id, at) =>
-      id === undefined || known.has(id) ? [] : [{ path: [section, index, ...keys, at], message: `unknown region "${id}"` }],
-    ),
+    refs.flatMap((id, at) => (id === undefined || known.has(id) ? [] : [{ path: [section, index, ...keys, at], message: `unknown region "${id}"` }])),
   );
 }
 

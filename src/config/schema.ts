@@ -54,10 +54,12 @@ export const sourceSchema = z.strictObject({
   url: httpUrl,
   title: text,
   language,
-  default: z
-    .strictObject({ countries: z.array(countryCode).optional(), regions: z.array(slug).optional() })
+  default: z.strictObject({ countries: z.array(countryCode).optional(), regions: z.array(slug).optional() }).optional(),
+  pollMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
     .optional(),
-  pollMinutes: z.int().min(1).max(24 * 60).optional(),
 });
 
 const outputSchema = z.strictObject({
@@ -71,12 +73,18 @@ const outputSchema = z.strictObject({
 
 const fetchSchema = z.strictObject({
   timeoutMs: z.int().min(100).default(15_000),
-  maxBytes: z.int().min(1024).default(10 * MIB),
+  maxBytes: z
+    .int()
+    .min(1024)
+    .default(10 * MIB),
   concurrency: z.int().min(1).max(256).default(16),
   perHost: z.int().min(1).max(64).default(1),
   hostSpacingMs: z.int().min(0).default(1_000),
   minPollMinutes: z.number().positive().default(2),
-  maxPollMinutes: z.number().positive().default(24 * 60),
+  maxPollMinutes: z
+    .number()
+    .positive()
+    .default(24 * 60),
   allowPrivateNetworks: z.boolean().default(false),
   maxItemsPerFeed: z.int().min(1).default(500),
   contactUrl: httpUrl.default('https://github.com/wirefeed/wirefeed'),

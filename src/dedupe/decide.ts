@@ -55,7 +55,10 @@ async function readFacts(items: Item[], lookup: DedupeLookup, options: DedupeOpt
   const known = (item: Item): boolean => holders.has(itemKey(item)) || identityKeys(item).some((key) => holders.has(key));
   const prints = items.map((item) => (known(item) ? undefined : fingerprintOf(item, options)));
   const window: FingerprintWindow = { now: options.now, hours: options.windowHours };
-  const candidates = await lookup.findCandidates(prints.flatMap((p) => p?.bandKeys ?? []), window);
+  const candidates = await lookup.findCandidates(
+    prints.flatMap((p) => p?.bandKeys ?? []),
+    window,
+  );
   // Who reported the stories an item may repeat: those holding its keys, and its near-duplicate candidates.
   const stories = new Set([...holders.values(), ...candidates.map((c) => c.storyId)]);
   const reporters = stories.size === 0 ? new Map<string, Reporters>() : await lookup.findReporters([...stories]);

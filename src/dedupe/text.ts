@@ -35,10 +35,7 @@ const OUTLET_WORD = /^(?:reuters|outlet|ap|afp|news|wire|the)$/i;
 
 // "NEW YORK, Feb 26 - ", "Phoenix, Ariz., Feb. 26 (Reuters) — ", "LONDON (Reuters) – ".
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATELINE = new RegExp(
-  `^\\s*[A-Za-z][^\\n]{0,60}?(?:,?\\s*${MONTH}\\s+\\d{1,2})?\\s*(?:\\((?:reuters|ap|afp)\\))?\\s*-{1,2}\\s+`,
-  'i',
-);
+const DATELINE = new RegExp(`^\\s*[A-Za-z][^\\n]{0,60}?(?:,?\\s*${MONTH}\\s+\\d{1,2})?\\s*(?:\\((?:reuters|ap|afp)\\))?\\s*-{1,2}\\s+`, 'i');
 const DAY = new RegExp(`${MONTH}\\s+(\\d{1,2})\\b`, 'i');
 const DATELINE_HINT = new RegExp(`${MONTH}\\s+\\d{1,2}\\s*(?:\\(|-)|\\((?:reuters|ap|afp)\\)|^[A-Z][A-Z .,'/]{2,40}\\s*-`, 'i');
 // What outlets add around a story: credits, copyright sentences, captions, correction notes, sign-off.
@@ -47,10 +44,17 @@ const SENTENCE_END = /(?<=[.!?\n])\s+/;
 const SENTENCE_ENDS = /(?<=[.!?\n])\s+/g;
 // Only the start of a body is fingerprinted; longer texts are cut before the regexes run.
 const MAX_BODY_CHARS = 1600;
-const ADDED = /\(?\b(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b[^()\n]*\)?|\(corrects?\b[^)]*\)|\bfile photo\.?|\bread more\b[^.\n]*\./gi;
+const ADDED =
+  /\(?\b(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b[^()\n]*\)?|\(corrects?\b[^)]*\)|\bfile photo\.?|\bread more\b[^.\n]*\./gi;
 // Reuters shorthand that outlets spell out: both spellings read the same.
 const SHORTHAND = new Map([
-  ['million', 'mln'], ['billion', 'bln'], ['percent', 'pct'], ['dollars', 'dlrs'], ['dollar', 'dlr'], ['cents', 'cts'], ['cent', 'ct'],
+  ['million', 'mln'],
+  ['billion', 'bln'],
+  ['percent', 'pct'],
+  ['dollars', 'dlrs'],
+  ['dollar', 'dlr'],
+  ['cents', 'cts'],
+  ['cent', 'ct'],
 ]);
 
 /** Plain text of a fragment that may be HTML, with quotes and dashes made plain. */
@@ -58,7 +62,11 @@ export function plainText(input: string): string {
   const text = HAS_HTML.test(input) ? decodeHTML(input.replace(BLOCK, '$&\n').replace(TAG, ' ')) : input;
   // Most wire copy is plain ASCII: one scan spares four replacing passes.
   if (!TYPOGRAPHY.test(text)) return text;
-  return text.replace(SMART, "'").replace(SMART_DOUBLE, '"').replace(DASH, '-').replace(/\u00a0/g, ' ');
+  return text
+    .replace(SMART, "'")
+    .replace(SMART_DOUBLE, '"')
+    .replace(DASH, '-')
+    .replace(/\u00a0/g, ' ');
 }
 
 /** The normalized words of a headline and a body, as near-duplicate detection compares them. */
@@ -81,7 +89,11 @@ function titleWords(title: string): string[] {
 function bodyWords(body: string): { words: string[]; day: number } {
   let text = plainText(body.slice(0, MAX_BODY_CHARS)).replace(TICKER, ' ');
   // Most bodies have no copyright line: one test of the whole text spares splitting it into sentences.
-  if (COPYRIGHT.test(text)) text = text.split(SENTENCE_END).filter((sentence) => !COPYRIGHT.test(sentence)).join(' ');
+  if (COPYRIGHT.test(text))
+    text = text
+      .split(SENTENCE_END)
+      .filter((sentence) => !COPYRIGHT.test(sentence))
+      .join(' ');
   // Without a line break this only respaces what the collapse below respaces anyway; with one, it
   // decides where a credit line (which stops at a break) ends.
   else if (text.includes('\n')) text = text.replace(SENTENCE_ENDS, ' ');
@@ -120,5 +132,8 @@ function normalizeToken(token: string): string {
   if (short !== undefined) return short;
   if (!token.includes("'") && !token.includes('.')) return token;
   // "u.s.-soviet" reads as "us-soviet": a point between letters, or after one before a hyphen, goes.
-  return token.replace(/'s$/, '').replace(/([a-z])\.(?=[a-z-])/g, '$1').replace(/'/g, '');
+  return token
+    .replace(/'s$/, '')
+    .replace(/([a-z])\.(?=[a-z-])/g, '$1')
+    .replace(/'/g, '');
 }

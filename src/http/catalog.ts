@@ -43,8 +43,7 @@ export function createCatalog(config: Config): Catalog {
   const sourceById = new Map(config.sources.map((source) => [source.id, source]));
   const base = config.output.baseUrl.replace(/\/+$/, '');
   const url = (path: string): string => `${base}${path}`;
-  const chosen = (ids: readonly string[] | undefined): Source[] =>
-    ids?.length ? ids.flatMap((id) => sourceById.get(id) ?? []) : config.sources;
+  const chosen = (ids: readonly string[] | undefined): Source[] => (ids?.length ? ids.flatMap((id) => sourceById.get(id) ?? []) : config.sources);
   return {
     regions: config.regions,
     sources: new Map(config.sources.map((s) => [s.id, { id: s.id, title: s.title, url: s.url }])),

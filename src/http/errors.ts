@@ -22,7 +22,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else log.debug({ err: error, status }, 'request refused');
     if (res.headersSent) return next(error);
     const message = status === 500 ? 'http: internal error' : error instanceof Error ? error.message : String(error);
-    res.status(status).set({ ...CORS_HEADERS, 'Cache-Control': 'no-store' }).json({ error: errorName(status), message });
+    res
+      .status(status)
+      .set({ ...CORS_HEADERS, 'Cache-Control': 'no-store' })
+      .json({ error: errorName(status), message });
   };
 }
 

@@ -45,7 +45,13 @@ export function parseListingQuery(raw: RawQuery, rules: ListingRules): ListingQu
   const { catalog } = rules;
   const filters: ListingFilters = {
     regions: list(raw, 'region', (id) => (catalog.regions.some((r) => r.id === id) ? id : undefined), 'a region id', rules),
-    countries: list(raw, 'country', (code) => (catalog.isCountry(code.toUpperCase()) ? code.toUpperCase() : undefined), 'an ISO 3166-1 alpha-2 country code', rules),
+    countries: list(
+      raw,
+      'country',
+      (code) => (catalog.isCountry(code.toUpperCase()) ? code.toUpperCase() : undefined),
+      'an ISO 3166-1 alpha-2 country code',
+      rules,
+    ),
     sources: list(raw, 'source', (id) => (catalog.sources.has(id) ? id : undefined), `a source id (${[...catalog.sources.keys()].join(', ')})`, rules),
     languages: list(raw, 'lang', (tag) => (LANGUAGE.test(tag.toLowerCase()) ? tag.toLowerCase() : undefined), 'a language tag such as "en"', rules),
   };
@@ -87,7 +93,13 @@ function queryString(pairs: [string, string][]): string {
   return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&');
 }
 
-function list(raw: RawQuery, name: 'region' | 'country' | 'source' | 'lang', check: (value: string) => string | undefined, what: string, rules: ListingRules): string[] {
+function list(
+  raw: RawQuery,
+  name: 'region' | 'country' | 'source' | 'lang',
+  check: (value: string) => string | undefined,
+  what: string,
+  rules: ListingRules,
+): string[] {
   const given = raw[name];
   if (given === undefined) return [];
   if ((name === 'region' || name === 'country') && !rules.lists.has(name)) throw bad(`${name} is not a filter of this URL`);

@@ -15,7 +15,7 @@ function object(properties: Record<string, unknown>, optional: string[] = []) {
 }
 
 const storyFields = {
-  id: { ...string, description: 'The first item\'s id; never changes as copies attach.' },
+  id: { ...string, description: "The first item's id; never changes as copies attach." },
   title: string,
   url: { ...nullableUri, description: 'The original link, tracking parameters removed.' },
   summary: string,
@@ -40,7 +40,11 @@ export const API_SCHEMAS = {
     ...storyFields,
     contentHtml: { ...nullableString, description: 'Sanitized HTML of the first item.' },
     enclosures: { type: 'array', items: object({ url: uri, type: nullableString, length: { type: ['integer', 'null'] } }) },
-    sources: { type: 'array', items: object({ id: string, title: string, url: nullableUri }), description: 'Every outlet that reported it, the first one first.' },
+    sources: {
+      type: 'array',
+      items: object({ id: string, title: string, url: nullableUri }),
+      description: 'Every outlet that reported it, the first one first.',
+    },
     evidence: {
       type: 'array',
       description: 'What the classifier found for each country: where (dateline, title, lead, body, geo, rule …), the text matched, its weight.',
@@ -54,7 +58,7 @@ export const API_SCHEMAS = {
       country: object({ code: countryCode, name: string }),
       stories: { type: 'array', items: ref('Story') },
       next: { ...nullableString, description: 'Cursor of the next, older page; null on the last page.' },
-      nextUrl: { ...nullableUri, description: 'This listing\'s URL for the next page; null on the last page.' },
+      nextUrl: { ...nullableUri, description: "This listing's URL for the next page; null on the last page." },
     },
     ['region', 'country'],
   ),
@@ -82,9 +86,6 @@ export const API_SCHEMAS = {
   }),
   Sources: object({ sources: { type: 'array', items: ref('SourceStatus') } }),
   Health: {
-    oneOf: [
-      object({ status: { const: 'ok' }, stories: { type: 'integer', minimum: 0 } }),
-      object({ status: { const: 'error' }, reason: string }),
-    ],
+    oneOf: [object({ status: { const: 'ok' }, stories: { type: 'integer', minimum: 0 } }), object({ status: { const: 'error' }, reason: string })],
   },
 } as const;

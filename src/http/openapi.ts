@@ -53,8 +53,16 @@ export function openApiDocument(catalog: Catalog, maxLimit: number) {
     servers: [{ url: catalog.url('') || '/' }],
     paths: {
       '/api/stories': listing('Stories matching every filter given.', [param('region'), param('country')]),
-      '/api/regions/{region}/stories': listing('A region\'s stories.', [param('country')], [pathParam('region', 'A region id.', { type: 'string', enum: regions })]),
-      '/api/countries/{cc}/stories': listing('Stories about one country.', [], [pathParam('cc', 'ISO 3166-1 alpha-2, any case.', { type: 'string', pattern: '^[A-Za-z]{2}$' })]),
+      '/api/regions/{region}/stories': listing(
+        "A region's stories.",
+        [param('country')],
+        [pathParam('region', 'A region id.', { type: 'string', enum: regions })],
+      ),
+      '/api/countries/{cc}/stories': listing(
+        'Stories about one country.',
+        [],
+        [pathParam('cc', 'ISO 3166-1 alpha-2, any case.', { type: 'string', pattern: '^[A-Za-z]{2}$' })],
+      ),
       '/api/stories/{id}': {
         get: {
           summary: 'One story with its content, every outlet that reported it, its countries, regions and the classification evidence.',
@@ -81,10 +89,28 @@ export function openApiDocument(catalog: Catalog, maxLimit: number) {
         country: { name: 'country', ...list('ISO 3166-1 alpha-2 codes, any case: stories about any of them.', undefined, '^[A-Za-z]{2}$') },
         source: { name: 'source', ...list('Source ids: stories any of them reported, first or as a copy.', [...catalog.sources.keys()]) },
         lang: { name: 'lang', ...list('Language tags of the first item, e.g. en: any of them.', undefined, '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$') },
-        q: { name: 'q', in: 'query', required: false, description: 'Words that must all appear in the title or summary, case- and accent-insensitive.', schema: { type: 'string', maxLength: 200 } },
-        since: { name: 'since', in: 'query', required: false, description: 'Only stories published at or after this time (ISO 8601).', schema: { type: 'string' } },
+        q: {
+          name: 'q',
+          in: 'query',
+          required: false,
+          description: 'Words that must all appear in the title or summary, case- and accent-insensitive.',
+          schema: { type: 'string', maxLength: 200 },
+        },
+        since: {
+          name: 'since',
+          in: 'query',
+          required: false,
+          description: 'Only stories published at or after this time (ISO 8601).',
+          schema: { type: 'string' },
+        },
         limit: { name: 'limit', in: 'query', required: false, description: 'Stories per page.', schema: { type: 'integer', minimum: 1, maximum: maxLimit } },
-        cursor: { name: 'cursor', in: 'query', required: false, description: 'The `next` of the previous page of the same listing.', schema: { type: 'string', minLength: 1 } },
+        cursor: {
+          name: 'cursor',
+          in: 'query',
+          required: false,
+          description: 'The `next` of the previous page of the same listing.',
+          schema: { type: 'string', minLength: 1 },
+        },
       },
       schemas: API_SCHEMAS,
     },

@@ -39,7 +39,13 @@ export async function servePage(req: Request, res: Response, deps: PageDeps, spe
     const { body, stories } = await spec.render(when);
     deps.clock.hold(spec.key, versions, at, wordingChangesAt(stories, when));
     // The body changes only when the feeds or the wording do, and either moves `at` to the time of the change.
-    return { body, contentType: HTML, cacheControl: PAGE_CACHE_CONTROL, lastModified: when, headers: { 'Content-Security-Policy': spec.csp, 'X-Content-Type-Options': 'nosniff' } };
+    return {
+      body,
+      contentType: HTML,
+      cacheControl: PAGE_CACHE_CONTROL,
+      lastModified: when,
+      headers: { 'Content-Security-Policy': spec.csp, 'X-Content-Type-Options': 'nosniff' },
+    };
   });
   await sendResponse(req, res, cached);
 }

@@ -112,7 +112,15 @@ async function serveEmbed(req: Request, res: Response, deps: PageDeps, region: R
     async render(now) {
       const { stories } = await deps.store.listStories({ region: region.id, limit });
       const feeds = relativeFeedLinks(region.id);
-      const body = renderEmbed({ title: deps.output.title, heading: region.title, pageUrl: regionPath(region.id), feeds, stories, sources: deps.catalog.sources, now });
+      const body = renderEmbed({
+        title: deps.output.title,
+        heading: region.title,
+        pageUrl: regionPath(region.id),
+        feeds,
+        stories,
+        sources: deps.catalog.sources,
+        now,
+      });
       return { body, stories };
     },
   });

@@ -17,7 +17,13 @@ export const readOnly: RequestHandler = (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
   if (req.method === 'OPTIONS') {
     // A browser asks first before sending If-None-Match from another origin.
-    res.writeHead(204, { ...CORS_HEADERS, Allow: ALLOW, 'Access-Control-Allow-Methods': ALLOW, 'Access-Control-Allow-Headers': '*', 'Access-Control-Max-Age': '86400' });
+    res.writeHead(204, {
+      ...CORS_HEADERS,
+      Allow: ALLOW,
+      'Access-Control-Allow-Methods': ALLOW,
+      'Access-Control-Allow-Headers': '*',
+      'Access-Control-Max-Age': '86400',
+    });
     res.end();
     return;
   }

@@ -2,7 +2,32 @@ import { decodeHTML } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 // Elements that start and end a line of the plain text, so "<p>a</p><p>b</p>" reads "a\nb", not "ab".
-const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'figure', 'figcaption', 'section', 'article', 'ul', 'ol', 'table', 'dl', 'dt', 'dd', 'td', 'th']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'table',
+  'dl',
+  'dt',
+  'dd',
+  'td',
+  'th',
+]);
 // Elements whose contents are no reading text (code, styles, form fields, embedded pages and their
 // fallbacks): dropped whole. The tokenizer reads most of them as raw text, tags and all.
 const NON_TEXT = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'noembed', 'noframes', 'xmp', 'plaintext', 'title']);
@@ -136,7 +161,10 @@ function collapseLines(text: string): string {
   if (!UNTIDY.test(text)) return text;
   // Runs of spaces become one; a line break with any blank lines and spaces around it becomes one.
   // The patterns match only what changes: a lone space or line break is most of a text and stays.
-  return text.replace(/[^\S\n]{2,}|[^\S\n ]/g, ' ').replace(/ \n[\n ]*|\n[\n ]+/g, '\n').trim();
+  return text
+    .replace(/[^\S\n]{2,}|[^\S\n ]/g, ' ')
+    .replace(/ \n[\n ]*|\n[\n ]+/g, '\n')
+    .trim();
 }
 
 function collapseSpaces(text: string): string {

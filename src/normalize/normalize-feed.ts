@@ -59,7 +59,13 @@ function completeEntry(identified: IdentifiedEntry, { source, feed, language }: 
     text,
     published: identified.published,
     dateFallback: identified.dateFallback,
-    author: entry.authors.map((author) => htmlToLine(author)).filter(Boolean).join(', ') || htmlToLine(feed.author) || undefined,
+    author:
+      entry.authors
+        .map((author) => htmlToLine(author))
+        .filter(Boolean)
+        .join(', ') ||
+      htmlToLine(feed.author) ||
+      undefined,
     categories: [...new Set(entry.categories.map((category) => htmlToLine(category)).filter(Boolean))],
     language: entry.language === feed.language ? language : (validLanguage(entry.language) ?? language),
     image: entryImage(entry, enclosures, base),

@@ -2,9 +2,29 @@ import { monthIndex } from './month-names.ts';
 
 // RFC 822/1123 zone names plus the few abbreviations news feeds commonly use instead of offsets.
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0,
-  est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7,
-  bst: 1, cet: 1, cest: 2, eet: 2, eest: 3, msk: 3, jst: 9, kst: 9, hkt: 8, aest: 10, aedt: 11,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+  bst: 1,
+  cet: 1,
+  cest: 2,
+  eet: 2,
+  eest: 3,
+  msk: 3,
+  jst: 9,
+  kst: 9,
+  hkt: 8,
+  aest: 10,
+  aedt: 11,
 };
 // "+0100", "+01:00", "GMT+3", "UTC+03:00".
 const OFFSET = /^(?:gmt|utc|ut)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
@@ -28,8 +48,7 @@ const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(\p{L}{3,})\.?\s+(\d{1,2}),
 // Seconds (or milliseconds) since 1970, as some JSON and CMS feeds write dates.
 const EPOCH = /^\d{9,10}$|^\d{12,13}$/;
 // "2021-03-02T23:39:15.123+01:00", "2021-03-02 23:39", "2021-03-02"; no zone is read as UTC.
-const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 interface DateParts {
   year: number;

@@ -36,9 +36,7 @@ function fromEntry(entry: Entry): RawEntry {
     authors: unique([...(entry.authors ?? []).map((author) => author.name), ...(entry.dc?.creators ?? [])]),
     categories: unique((entry.categories ?? []).map((category) => category.label ?? category.term)),
     language: entry.xml?.lang,
-    enclosures: links
-      .filter((link) => link.rel === 'enclosure')
-      .map((link) => ({ url: link.href, type: link.type, length: link.length })),
+    enclosures: links.filter((link) => link.rel === 'enclosure').map((link) => ({ url: link.href, type: link.type, length: link.length })),
     images: mediaPictures(entry.media),
     thumbnails: mediaThumbnails(entry.media),
     geo: geoPoint(entry.georss, entry.geo),

@@ -19,7 +19,12 @@ export function dropEmptyEntries(entries: RawEntry[], text: string): { entries: 
 
 function holdsSomething(entry: RawEntry): boolean {
   return Boolean(
-    entry.links.length > 0 || entry.guid?.trim() || entry.title?.trim() || entry.contentHtml?.trim() || entry.summaryHtml?.trim() || entry.enclosures.length > 0,
+    entry.links.length > 0 ||
+    entry.guid?.trim() ||
+    entry.title?.trim() ||
+    entry.contentHtml?.trim() ||
+    entry.summaryHtml?.trim() ||
+    entry.enclosures.length > 0,
   );
 }
 

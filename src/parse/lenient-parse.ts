@@ -110,11 +110,7 @@ export function isHtmlPage(text: string): boolean {
 }
 
 function notAFeed(text: string, url: string, cause: unknown): ParseError {
-  const what = isHtmlPage(text)
-    ? 'an HTML page'
-    : /^\s*[{[]/.test(text)
-      ? 'JSON that is not a JSON Feed'
-      : 'no RSS, Atom or RDF root element';
+  const what = isHtmlPage(text) ? 'an HTML page' : /^\s*[{[]/.test(text) ? 'JSON that is not a JSON Feed' : 'no RSS, Atom or RDF root element';
   return new ParseError(`parse: not a feed (${what}) at ${url}`, 'not-a-feed', { cause });
 }
 

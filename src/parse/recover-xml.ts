@@ -54,7 +54,13 @@ export function entryEnds(text: string): number[] {
 /** The document cut at `end` with every element still open there closed again, so what precedes parses. */
 export function closeAt(text: string, end: number): string {
   const head = text.slice(0, end);
-  return head + openElements(head).reverse().map((name) => `</${name}>`).join('');
+  return (
+    head +
+    openElements(head)
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('')
+  );
 }
 
 /**
@@ -72,7 +78,11 @@ export function reparentEntries(text: string): string | undefined {
   const channel = open.findIndex((name) => name.split(':').pop() === 'channel');
   const keep = channel >= 0 && rootFormat(open[0]) === 'rss' ? channel + 1 : 1;
   if (open.length <= keep) return undefined;
-  const close = (names: string[]) => names.reverse().map((name) => `</${name}>`).join('');
+  const close = (names: string[]) =>
+    names
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('');
   return text.slice(0, first) + close(open.slice(keep)) + text.slice(first, last) + close(open.slice(0, keep));
 }
 

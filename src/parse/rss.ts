@@ -33,9 +33,7 @@ function fromItem(item: Item): RawEntry {
     authors: unique([...(item.authors ?? []).map(personName), ...(item.dc?.creators ?? []), item.itunes?.author]),
     categories: unique([...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])]),
     language: item.dc?.languages?.[0] ?? item.xml?.lang,
-    enclosures: (item.enclosures ?? []).flatMap((enclosure) =>
-      enclosure.url ? [{ url: enclosure.url, type: enclosure.type, length: enclosure.length }] : [],
-    ),
+    enclosures: (item.enclosures ?? []).flatMap((enclosure) => (enclosure.url ? [{ url: enclosure.url, type: enclosure.type, length: enclosure.length }] : [])),
     images: mediaPictures(item.media),
     // Media RSS stills first, then the podcast episode's artwork.
     thumbnails: unique([...mediaThumbnails(item.media), item.itunes?.image]),

@@ -28,10 +28,7 @@ export function atomUrn(kind: 'feed' | 'story', id: string): string {
 }
 
 function feedHead(view: FeedView): string[] {
-  const head = [
-    element('id', atomUrn('feed', view.id)),
-    plain('title', view.title),
-  ];
+  const head = [element('id', atomUrn('feed', view.id)), plain('title', view.title)];
   if (view.description) head.push(plain('subtitle', view.description));
   head.push(
     element('updated', rfc3339(view.updated)),

@@ -38,10 +38,7 @@ function jsonItem(entry: StoryEntry, view: FeedView): JsonObject {
     image: entry.image,
     date_published: rfc3339(entry.published),
     date_modified: rfc3339(entry.updated),
-    authors: [
-      ...(entry.byline ? [{ name: entry.byline }] : []),
-      { name: entry.outlet.title, url: entry.outlet.url },
-    ],
+    authors: [...(entry.byline ? [{ name: entry.byline }] : []), { name: entry.outlet.title, url: entry.outlet.url }],
     tags: [...entry.countries, ...entry.regions],
     language: entry.language !== view.language ? entry.language : undefined,
     attachments: entry.enclosures.length

@@ -31,11 +31,7 @@ function channelHead(view: FeedView): string[] {
   ];
   if (view.language) head.push(element('language', view.language));
   if (view.ttlMinutes !== undefined) head.push(element('ttl', String(Math.max(1, Math.round(view.ttlMinutes)))));
-  head.push(
-    element('lastBuildDate', rfc822(view.updated)),
-    element('generator', GENERATOR),
-    element('docs', 'https://www.rssboard.org/rss-specification'),
-  );
+  head.push(element('lastBuildDate', rfc822(view.updated)), element('generator', GENERATOR), element('docs', 'https://www.rssboard.org/rss-specification'));
   if (view.iconUrl) {
     head.push(`<image>${element('url', view.iconUrl)}${plain('title', view.title)}${element('link', view.homeUrl)}</image>`);
   }

@@ -115,10 +115,7 @@ function contentOf(story: Story, sources: ReadonlyMap<string, SourceRef>): strin
 
 /** The entry's countries, then its regions, as categories of their schemes. */
 export function categoriesOf(entry: StoryEntry): Array<{ scheme: string; term: string }> {
-  return [
-    ...entry.countries.map((term) => ({ scheme: COUNTRY_SCHEME, term })),
-    ...entry.regions.map((term) => ({ scheme: REGION_SCHEME, term })),
-  ];
+  return [...entry.countries.map((term) => ({ scheme: COUNTRY_SCHEME, term })), ...entry.regions.map((term) => ({ scheme: REGION_SCHEME, term }))];
 }
 
 /** The files an XML entry links as enclosures: the publisher's enclosures, else the story's image. */

@@ -32,9 +32,7 @@ export interface SourceReport {
 }
 
 /** A poll's result before filing: nothing new, or the feed's unseen items and what to remember. */
-type Poll =
-  | { kind: 'not-modified' }
-  | { kind: 'feed'; items: Item[]; entries: number; warnings: string[]; etag?: string; lastModified?: string };
+type Poll = { kind: 'not-modified' } | { kind: 'feed'; items: Item[]; entries: number; warnings: string[]; etag?: string; lastModified?: string };
 
 /**
  * Fetches, parses, dedupes, classifies and files one source; its new state is filed with its stories
@@ -89,7 +87,10 @@ export async function readDocument(source: Source, document: Document, deps: Ing
   const parsed = parseFeed(document.body, { url: document.url, contentType: document.contentType });
   const identified = identifyEntries(parsed, source, deps.now());
   // Entries the store holds are left as they are: only the others are read and filed.
-  const stored = await storedItemIds(identified.entries.map((entry) => entry.id), deps.store);
+  const stored = await storedItemIds(
+    identified.entries.map((entry) => entry.id),
+    deps.store,
+  );
   const items = completeItems(identified, (id) => !stored.has(id));
   const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
   return { kind: 'feed', items, entries, warnings: parsed.warnings };

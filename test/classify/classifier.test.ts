@@ -89,9 +89,7 @@ describe('createClassifier', () => {
   });
 
   it('skips countries that are people and places inside larger names', () => {
-    const result = classifier.classify(
-      story('Basketball', 'Michael Jordan scored 40 points. Latin American fans cheered. Give us a chance, he said.'),
-    );
+    const result = classifier.classify(story('Basketball', 'Michael Jordan scored 40 points. Latin American fans cheered. Give us a chance, he said.'));
     expect(result.countries).toEqual([]);
   });
 
@@ -116,7 +114,7 @@ describe('createClassifier', () => {
     expect(classifier.classify(story('Jordan quits', aide)).countries).toEqual([]);
   });
 
-  it('reads Israel as a person\'s name', () => {
+  it("reads Israel as a person's name", () => {
     const body = 'Rep. Steve Israel said on Monday he had won. Israel, a New York Democrat, thanked voters.';
     expect(classifier.classify(story('Steve Israel re-elected', body)).countries).toEqual(['US']);
   });

@@ -18,7 +18,14 @@ async function run(input: string, args: string[] = []) {
     text(stdout),
     text(stderr),
   ]);
-  return { code, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), err };
+  return {
+    code,
+    lines: out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+    err,
+  };
 }
 
 describe('classifyCommand', () => {
@@ -61,7 +68,7 @@ describe('classifyCommand', () => {
     expect(out).toContain('  countries: RU JP\n');
   });
 
-  it('reads a line\'s language for Latin-script foreign names', async () => {
+  it("reads a line's language for Latin-script foreign names", async () => {
     const { lines } = await run(`${JSON.stringify({ id: 'f', title: "L'Allemagne et le Japon", body: '', language: 'fr' })}\n`);
     expect(lines[0]).toMatchObject({ countries: ['DE', 'JP'] });
   });

@@ -61,14 +61,20 @@ describe('wirefeed start on the embedded store', () => {
     const env = { WIREFEED_DATA_DIR: path.join(dir, 'data'), PORT: String(await freePort()) };
     const service = startCli(['start', '--config', configFile], env);
     const exit = finished(service);
-    const titles = await waitFor(() => worldTitles(Number(env.PORT)), (found) => found.length === 4);
+    const titles = await waitFor(
+      () => worldTitles(Number(env.PORT)),
+      (found) => found.length === 4,
+    );
     service.kill('SIGTERM');
     expect((await exit).code).toBe(0);
 
     env.PORT = String(await freePort());
     const server = startCli(['serve', '--config', configFile], env);
     const served = finished(server);
-    const after = await waitFor(() => worldTitles(Number(env.PORT)), () => true);
+    const after = await waitFor(
+      () => worldTitles(Number(env.PORT)),
+      () => true,
+    );
     server.kill('SIGTERM');
     expect((await served).code).toBe(0);
     expect(after.sort()).toEqual(titles.sort());

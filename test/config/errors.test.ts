@@ -73,8 +73,7 @@ describe('parseConfig errors', () => {
     {
       mistake: 'an unknown M49 area',
       text: `${REGIONS}  - id: asia\n    title: Asia\n    description: Asia\n    areas: [Eastern Asia, south-eastern asia]\n${SOURCES}${OUTPUT}`,
-      expected:
-        'config: feeds.yaml:7: regions[2].areas[1]: unknown UN M49 area "south-eastern asia" (did you mean "South-eastern Asia"?)',
+      expected: 'config: feeds.yaml:7: regions[2].areas[1]: unknown UN M49 area "south-eastern asia" (did you mean "South-eastern Asia"?)',
     },
     {
       mistake: 'an invalid country code',
@@ -114,8 +113,7 @@ describe('parseConfig errors', () => {
     {
       mistake: 'a region that names no countries',
       text: `${REGIONS}  - { id: empty, title: Empty, description: Nothing }\n${SOURCES}${OUTPUT}`,
-      expected:
-        'config: feeds.yaml:4: regions[2]: names no countries: give countries, areas, include, keywords.include or all: true',
+      expected: 'config: feeds.yaml:4: regions[2]: names no countries: give countries, areas, include, keywords.include or all: true',
     },
     {
       mistake: 'a YAML syntax error',

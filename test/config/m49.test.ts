@@ -27,8 +27,6 @@ describe('m49Areas', () => {
   });
 
   it('knows ISO alpha-2 codes, upper case only', () => {
-    expect([isCountryCode('RU'), isCountryCode('ru'), isCountryCode('UK'), isCountryCode('XX')]).toEqual(
-      [true, false, false, false],
-    );
+    expect([isCountryCode('RU'), isCountryCode('ru'), isCountryCode('UK'), isCountryCode('XX')]).toEqual([true, false, false, false]);
   });
 });

@@ -24,9 +24,7 @@ describe('region resolution', () => {
   - { id: top, title: Top, description: t, include: [north], areas: [Northern America] }
 `);
     expect(countriesOf(regions, 'baltics')).toEqual(['EE', 'LT', 'LV']);
-    expect(countriesOf(regions, 'top')).toEqual(
-      ['BM', 'CA', 'DK', 'EE', 'FI', 'GL', 'IS', 'LT', 'LV', 'NO', 'PL', 'PM', 'SE', 'US'],
-    );
+    expect(countriesOf(regions, 'top')).toEqual(['BM', 'CA', 'DK', 'EE', 'FI', 'GL', 'IS', 'LT', 'LV', 'NO', 'PL', 'PM', 'SE', 'US']);
     expect(regions.get('top')?.everything).toBe(false);
   });
 

@@ -18,13 +18,15 @@ beforeAll(async () => {
 
 describe('shipped config/feeds.yaml', () => {
   it('has the default regions, each resolving to countries (world to everything)', () => {
-    expect(config.regions.map((region) => region.id)).toEqual(
-      ['world', 'russia', 'europe', 'asia-pacific', 'middle-east', 'africa', 'americas'],
-    );
+    expect(config.regions.map((region) => region.id)).toEqual(['world', 'russia', 'europe', 'asia-pacific', 'middle-east', 'africa', 'americas']);
     for (const region of config.regions) {
       if (region.id === 'world') expect(region).toMatchObject({ everything: true });
-      else expect({ id: region.id, empty: region.countries.size === 0, everything: region.everything })
-        .toEqual({ id: region.id, empty: false, everything: false });
+      else
+        expect({ id: region.id, empty: region.countries.size === 0, everything: region.everything }).toEqual({
+          id: region.id,
+          empty: false,
+          everything: false,
+        });
     }
   });
 

@@ -24,8 +24,7 @@ function item(id: string, sourceId: string, body: string, url = `https://${sourc
 }
 
 const STATE = { sourceId: 'test', consecutiveFailures: 0, itemsSeen: 0 };
-const fileItems = (items: Item[], store: Store, options: typeof OPTIONS, toStory: (i: Item) => Story) =>
-  fileFeed(items, STATE, { store, ...options, toStory });
+const fileItems = (items: Item[], store: Store, options: typeof OPTIONS, toStory: (i: Item) => Story) => fileFeed(items, STATE, { store, ...options, toStory });
 const toStory = (i: Item): Story => ({ id: i.id, item: sanitizeItem(i), copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
 const stream = (): Item[] => [
   item('w1', 'wire', LEAD),

@@ -12,12 +12,22 @@ const OPTIONS = { windowHours: 72, now: NOW };
 const LEAD = 'Harbor Mills Corp said it agreed to buy the flour milling unit of Pell Grain Co for 42 mln dlrs in cash, adding four plants.';
 
 function item(id: string, sourceId: string, url: string): Item {
-  return { id, sourceId, link: url, url, title: 'Harbor Mills to buy Pell Grain flour unit', summary: '', text: LEAD, published: NOW.toISOString(), categories: [], enclosures: [] };
+  return {
+    id,
+    sourceId,
+    link: url,
+    url,
+    title: 'Harbor Mills to buy Pell Grain flour unit',
+    summary: '',
+    text: LEAD,
+    published: NOW.toISOString(),
+    categories: [],
+    enclosures: [],
+  };
 }
 
 const STATE = { sourceId: 'test', consecutiveFailures: 0, itemsSeen: 0 };
-const fileItems = (items: Item[], store: Store, options: typeof OPTIONS, toStory: (i: Item) => Story) =>
-  fileFeed(items, STATE, { store, ...options, toStory });
+const fileItems = (items: Item[], store: Store, options: typeof OPTIONS, toStory: (i: Item) => Story) => fileFeed(items, STATE, { store, ...options, toStory });
 const toStory = (i: Item): Story => ({ id: i.id, item: sanitizeItem(i), copies: [], firstSeen: NOW.toISOString(), countries: [], regions: [], evidence: [] });
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const prefix = `wirefeed-test:${randomUUID()}:`;

@@ -8,8 +8,7 @@ import { ingestAndServe, type Served } from '../support/ingest-and-serve.ts';
 const KURILS = "Russia rejects Tokyo's claim to the southern Kuril Islands";
 
 function configYaml(fixtures: FixtureServer): string {
-  const source = (id: string, file: string, extra = '') =>
-    `  - id: ${id}\n    url: ${fixtures.url(file)}\n    title: ${id} title\n    language: en\n${extra}`;
+  const source = (id: string, file: string, extra = '') => `  - id: ${id}\n    url: ${fixtures.url(file)}\n    title: ${id} title\n    language: en\n${extra}`;
   return `regions:
   - { id: world, title: World, description: Every story, all: true }
   - { id: russia, title: Russia, description: Russia, countries: [RU] }
@@ -56,8 +55,10 @@ describe('one worker cycle, served', () => {
     expect(byId['gone']?.error).toMatch(/404/);
   });
 
-  it('shows each source\'s last poll on /api/sources, failures with their reason', async () => {
-    const { sources } = JSON.parse(await get('/api/sources')) as { sources: Array<{ id: string; lastError: string | null; consecutiveFailures: number; itemsSeen: number }> };
+  it("shows each source's last poll on /api/sources, failures with their reason", async () => {
+    const { sources } = JSON.parse(await get('/api/sources')) as {
+      sources: Array<{ id: string; lastError: string | null; consecutiveFailures: number; itemsSeen: number }>;
+    };
     const byId = Object.fromEntries(sources.map((source) => [source.id, source]));
     expect(sources.map((source) => source.id)).toEqual(['wire-moscow', 'daily-outlet', 'guardian', 'moved', 'gone']);
     expect(byId['wire-moscow']).toMatchObject({ lastError: null, consecutiveFailures: 0, itemsSeen: 2 });

@@ -37,7 +37,13 @@ describe('GET /api/sources', () => {
       consecutiveFailures: 0,
       itemsSeen: 40,
     });
-    await seedState(app.store, { sourceId: 'nhk', lastFetchedAt: '2026-02-07T13:00:00.000Z', lastError: 'fetch: 503 from www3.nhk.or.jp', consecutiveFailures: 3, itemsSeen: 0 });
+    await seedState(app.store, {
+      sourceId: 'nhk',
+      lastFetchedAt: '2026-02-07T13:00:00.000Z',
+      lastError: 'fetch: 503 from www3.nhk.or.jp',
+      consecutiveFailures: 3,
+      itemsSeen: 0,
+    });
     const response = await app.get('/api/sources');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const { sources } = await jsonOf<{ sources: unknown[] }>(response);
@@ -154,7 +160,7 @@ describe('GET /api/regions/:region/stories', () => {
 });
 
 describe('GET /api/countries/:cc/stories', () => {
-  it('lists a country\'s stories, the code in any case', async () => {
+  it("lists a country's stories, the code in any case", async () => {
     const body = await json('/api/countries/au/stories');
     expect(body.country).toEqual({ code: 'AU', name: 'Australia' });
     expect(body.stories.map((story: { id: string }) => story.id)).toEqual(['abc-0003']);

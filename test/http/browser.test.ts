@@ -17,35 +17,177 @@ const MINUTE = 60_000;
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 const SOURCES = [
-  ['tass', 'TASS'], ['ria', 'RIA Novosti'], ['bbc', 'BBC News'], ['aljazeera', 'Al Jazeera'], ['nhk', 'NHK World'],
-  ['xinhua', 'Xinhua'], ['abc-au', 'ABC News (Australia)'], ['dw', 'DW'], ['france24', 'France 24'], ['yonhap', 'Yonhap'],
+  ['tass', 'TASS'],
+  ['ria', 'RIA Novosti'],
+  ['bbc', 'BBC News'],
+  ['aljazeera', 'Al Jazeera'],
+  ['nhk', 'NHK World'],
+  ['xinhua', 'Xinhua'],
+  ['abc-au', 'ABC News (Australia)'],
+  ['dw', 'DW'],
+  ['france24', 'France 24'],
+  ['yonhap', 'Yonhap'],
 ] as const;
 
 // [minutes ago, source, headline, countries, regions besides world, other outlets, lead]
 type Line = [number, string, string, string[], string[], string[], string];
 const NEWS: Line[] = [
-  [4, 'tass', 'Kremlin says grain corridor talks with Ankara will resume next week', ['RU', 'TR'], ['russia', 'europe', 'middle-east'], ['ria', 'aljazeera'], 'Presidential spokesman Dmitry Peskov said delegations would meet in Istanbul to discuss shipping guarantees for Black Sea ports.'],
-  [12, 'nhk', 'Typhoon Shanshan makes landfall in southern Kyushu; 250,000 told to evacuate', ['JP'], ['asia-pacific'], ['yonhap', 'xinhua', 'abc-au'], 'The Japan Meteorological Agency issued its highest warning for Kagoshima as winds of up to 250 km/h hit the coast.'],
-  [26, 'bbc', 'UK and France agree joint patrols in the Channel', ['GB', 'FR'], ['europe'], [], 'Interior ministers signed the agreement in Calais, adding officers and drones along the northern French coast.'],
-  [38, 'aljazeera', 'Qatar hosts new round of Gaza ceasefire talks', ['QA', 'IL', 'PS'], ['middle-east'], ['france24', 'bbc', 'dw'], 'Mediators from Qatar, Egypt and the United States met negotiators in Doha for a third day.'],
-  [51, 'xinhua', "China's factory activity expands for a third straight month", ['CN'], ['asia-pacific'], ['abc-au'], "The official purchasing managers' index rose to 50.8 in November, above analysts' forecasts."],
-  [80, 'ria', 'Кремль прокомментировал переговоры по зерновой сделке', ['RU'], ['russia', 'europe'], [], 'Пресс-секретарь президента заявил, что переговоры продолжатся на следующей неделе.'],
-  [130, 'abc-au', 'Sydney ferries return to service after week-long strike', ['AU'], ['asia-pacific'], [], 'Services on all routes resumed on Monday morning after the union accepted a revised pay offer.'],
-  [185, 'yonhap', 'Seoul and Tokyo agree to resume shuttle diplomacy', ['KR', 'JP'], ['asia-pacific'], ['nhk'], "The two leaders will visit each other's capitals at least once a year, their foreign ministries said."],
-  [270, 'dw', "Germany's coalition agrees on budget after marathon talks", ['DE'], ['europe'], ['france24'], 'The three parties settled their dispute over spending after talks that lasted through the night in Berlin.'],
-  [330, 'france24', 'French farmers block motorways around Paris', ['FR'], ['europe'], [], 'Tractors blocked the A1, A4 and A6 motorways as farmers protested against falling prices.'],
-  [400, 'tass', 'Russian central bank holds key rate at 16%', ['RU'], ['russia', 'europe'], ['ria'], 'The Bank of Russia said inflation was slowing but remained above its 4% target.'],
-  [490, 'aljazeera', 'Iran and Saudi Arabia reopen consulates in Mashhad and Jeddah', ['IR', 'SA'], ['middle-east'], [], 'Diplomats from both countries attended the ceremonies, the first since relations were restored.'],
-  [560, 'xinhua', 'Chengdu marathon draws 35,000 runners', ['CN'], ['asia-pacific'], [], 'Runners from 40 countries took part in the race, which finished at the Sichuan provincial stadium.'],
-  [1620, 'bbc', 'AT&T & <NTT> sign transpacific cable deal', ['US', 'JP'], ['asia-pacific'], [], 'The companies will build a 9,000 km cable linking California and Chiba by 2028.'],
-  [2900, 'nhk', "Japan's cabinet approves record defence budget", ['JP'], ['asia-pacific'], [], 'The draft budget for the next fiscal year includes a 9% rise in defence spending.'],
-  [4400, 'tass', 'Russia and Japan hold talks on Kuril Islands fishing quotas', ['RU', 'JP'], ['russia', 'asia-pacific'], ['nhk'], 'Officials met in Moscow to set catch limits for Japanese boats in waters near the disputed islands.'],
+  [
+    4,
+    'tass',
+    'Kremlin says grain corridor talks with Ankara will resume next week',
+    ['RU', 'TR'],
+    ['russia', 'europe', 'middle-east'],
+    ['ria', 'aljazeera'],
+    'Presidential spokesman Dmitry Peskov said delegations would meet in Istanbul to discuss shipping guarantees for Black Sea ports.',
+  ],
+  [
+    12,
+    'nhk',
+    'Typhoon Shanshan makes landfall in southern Kyushu; 250,000 told to evacuate',
+    ['JP'],
+    ['asia-pacific'],
+    ['yonhap', 'xinhua', 'abc-au'],
+    'The Japan Meteorological Agency issued its highest warning for Kagoshima as winds of up to 250 km/h hit the coast.',
+  ],
+  [
+    26,
+    'bbc',
+    'UK and France agree joint patrols in the Channel',
+    ['GB', 'FR'],
+    ['europe'],
+    [],
+    'Interior ministers signed the agreement in Calais, adding officers and drones along the northern French coast.',
+  ],
+  [
+    38,
+    'aljazeera',
+    'Qatar hosts new round of Gaza ceasefire talks',
+    ['QA', 'IL', 'PS'],
+    ['middle-east'],
+    ['france24', 'bbc', 'dw'],
+    'Mediators from Qatar, Egypt and the United States met negotiators in Doha for a third day.',
+  ],
+  [
+    51,
+    'xinhua',
+    "China's factory activity expands for a third straight month",
+    ['CN'],
+    ['asia-pacific'],
+    ['abc-au'],
+    "The official purchasing managers' index rose to 50.8 in November, above analysts' forecasts.",
+  ],
+  [
+    80,
+    'ria',
+    'Кремль прокомментировал переговоры по зерновой сделке',
+    ['RU'],
+    ['russia', 'europe'],
+    [],
+    'Пресс-секретарь президента заявил, что переговоры продолжатся на следующей неделе.',
+  ],
+  [
+    130,
+    'abc-au',
+    'Sydney ferries return to service after week-long strike',
+    ['AU'],
+    ['asia-pacific'],
+    [],
+    'Services on all routes resumed on Monday morning after the union accepted a revised pay offer.',
+  ],
+  [
+    185,
+    'yonhap',
+    'Seoul and Tokyo agree to resume shuttle diplomacy',
+    ['KR', 'JP'],
+    ['asia-pacific'],
+    ['nhk'],
+    "The two leaders will visit each other's capitals at least once a year, their foreign ministries said.",
+  ],
+  [
+    270,
+    'dw',
+    "Germany's coalition agrees on budget after marathon talks",
+    ['DE'],
+    ['europe'],
+    ['france24'],
+    'The three parties settled their dispute over spending after talks that lasted through the night in Berlin.',
+  ],
+  [
+    330,
+    'france24',
+    'French farmers block motorways around Paris',
+    ['FR'],
+    ['europe'],
+    [],
+    'Tractors blocked the A1, A4 and A6 motorways as farmers protested against falling prices.',
+  ],
+  [
+    400,
+    'tass',
+    'Russian central bank holds key rate at 16%',
+    ['RU'],
+    ['russia', 'europe'],
+    ['ria'],
+    'The Bank of Russia said inflation was slowing but remained above its 4% target.',
+  ],
+  [
+    490,
+    'aljazeera',
+    'Iran and Saudi Arabia reopen consulates in Mashhad and Jeddah',
+    ['IR', 'SA'],
+    ['middle-east'],
+    [],
+    'Diplomats from both countries attended the ceremonies, the first since relations were restored.',
+  ],
+  [
+    560,
+    'xinhua',
+    'Chengdu marathon draws 35,000 runners',
+    ['CN'],
+    ['asia-pacific'],
+    [],
+    'Runners from 40 countries took part in the race, which finished at the Sichuan provincial stadium.',
+  ],
+  [
+    1620,
+    'bbc',
+    'AT&T & <NTT> sign transpacific cable deal',
+    ['US', 'JP'],
+    ['asia-pacific'],
+    [],
+    'The companies will build a 9,000 km cable linking California and Chiba by 2028.',
+  ],
+  [
+    2900,
+    'nhk',
+    "Japan's cabinet approves record defence budget",
+    ['JP'],
+    ['asia-pacific'],
+    [],
+    'The draft budget for the next fiscal year includes a 9% rise in defence spending.',
+  ],
+  [
+    4400,
+    'tass',
+    'Russia and Japan hold talks on Kuril Islands fishing quotas',
+    ['RU', 'JP'],
+    ['russia', 'asia-pacific'],
+    ['nhk'],
+    'Officials met in Moscow to set catch limits for Japanese boats in waters near the disputed islands.',
+  ],
 ];
 
 function demoConfig(): Config {
   const base = testConfig();
   const region = (id: string, title: string, description: string, countries: string[]) => ({
-    id, title, description, countries: new Set(countries), everything: countries.length === 0, includeKeywords: [], excludeKeywords: [],
+    id,
+    title,
+    description,
+    countries: new Set(countries),
+    everything: countries.length === 0,
+    includeKeywords: [],
+    excludeKeywords: [],
   });
   return {
     ...base,
@@ -57,7 +199,13 @@ function demoConfig(): Config {
       region('asia-pacific', 'Asia-Pacific', 'East, South-East and South Asia and Oceania', ['JP', 'CN', 'KR', 'AU', 'NZ', 'IN']),
     ],
     sources: SOURCES.map(([id, title]) => ({
-      id, title, url: `https://${id}.example/rss`, language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 10,
+      id,
+      title,
+      url: `https://${id}.example/rss`,
+      language: 'en',
+      defaultCountries: [],
+      defaultRegions: [],
+      pollIntervalMinutes: 10,
     })),
   };
 }
@@ -70,14 +218,28 @@ function demoStories(publisher: string, now: number, lines: Line[] = NEWS): Stor
     return {
       id,
       item: {
-        id, sourceId, title, published, link: `${publisher}/${sourceId}/${n}`, url: `${publisher}/${sourceId}/${n}`,
-        summary: lead, categories: [], enclosures: [],
+        id,
+        sourceId,
+        title,
+        published,
+        link: `${publisher}/${sourceId}/${n}`,
+        url: `${publisher}/${sourceId}/${n}`,
+        summary: lead,
+        categories: [],
+        enclosures: [],
         ...(sourceId === 'ria' ? { language: 'ru' } : {}),
         // One story its publisher did not date: the page says when wirefeed first saw it.
         ...(ago === 560 ? { dateFallback: 'first-seen' as const } : {}),
       },
-      countries, regions: ['world', ...regions], evidence: [],
-      copies: others.map((other, k) => ({ itemId: `${other}-${n}`, sourceId: other, link: `${publisher}/${other}/${n}`, published: new Date(now - (ago - k - 1) * MINUTE).toISOString() })),
+      countries,
+      regions: ['world', ...regions],
+      evidence: [],
+      copies: others.map((other, k) => ({
+        itemId: `${other}-${n}`,
+        sourceId: other,
+        link: `${publisher}/${other}/${n}`,
+        published: new Date(now - (ago - k - 1) * MINUTE).toISOString(),
+      })),
       firstSeen: published,
     };
   });
@@ -153,7 +315,7 @@ describe('the pages in Chromium', () => {
     await page.context().close();
   });
 
-  it('leads from a story\'s country to the country page, which offers its feeds', async () => {
+  it("leads from a story's country to the country page, which offers its feeds", async () => {
     const page = await openPage('/regions/asia-pacific');
     // A headline with & and < shows as the text it is.
     expect(await page.getByRole('heading', { name: 'AT&T & <NTT> sign transpacific cable deal', exact: true }).count()).toBe(1);
@@ -194,7 +356,11 @@ describe('the pages in Chromium', () => {
   });
 
   it('saves screenshots of /, a region page and a country page at desktop and phone sizes, light and dark', async () => {
-    for (const [name, path] of [['home', '/'], ['region', '/regions/asia-pacific'], ['country', '/countries/jp']] as const) {
+    for (const [name, path] of [
+      ['home', '/'],
+      ['region', '/regions/asia-pacific'],
+      ['country', '/countries/jp'],
+    ] as const) {
       for (const size of ['desktop', 'phone'] as const) {
         for (const dark of [false, true]) {
           const page = await openPage(path, { size, dark });
@@ -208,7 +374,7 @@ describe('the pages in Chromium', () => {
   });
 });
 
-describe('the embed in another site\'s iframe', () => {
+describe("the embed in another site's iframe", () => {
   it('renders in the frame, light and dark, while the other pages refuse to be framed', async () => {
     for (const dark of [false, true]) {
       const context = await browser.newContext({ viewport: { width: 760, height: 540 }, colorScheme: dark ? 'dark' : 'light' });
@@ -232,7 +398,14 @@ describe('the embed in another site\'s iframe', () => {
   it('asks again every 5 minutes with If-None-Match: 304 while nothing changed, the new list when a story arrives', async () => {
     // Stories days old, so their wording ("2 days ago") cannot change while the test runs.
     const now = Date.now();
-    const quiet = await startTestApp({ config: demoConfig(), stories: demoStories(publisher.url, now, NEWS.map(([ago, ...rest]) => [ago + 3 * 24 * 60, ...rest])) });
+    const quiet = await startTestApp({
+      config: demoConfig(),
+      stories: demoStories(
+        publisher.url,
+        now,
+        NEWS.map(([ago, ...rest]) => [ago + 3 * 24 * 60, ...rest]),
+      ),
+    });
     try {
       const embedUrl = `${quiet.baseUrl}/embed/russia`;
       const context = await browser.newContext();
@@ -254,7 +427,9 @@ describe('the embed in another site\'s iframe', () => {
       await poll(2);
       expect(polls[1]).toMatchObject({ status: 304, ifNoneMatch: polls[0]?.etag });
 
-      const [breaking] = demoStories(`${publisher.url}/breaking`, Date.now(), [[0, 'tass', 'Breaking: Moscow announces prisoner exchange', ['RU'], ['russia'], [], 'Lead.']]);
+      const [breaking] = demoStories(`${publisher.url}/breaking`, Date.now(), [
+        [0, 'tass', 'Breaking: Moscow announces prisoner exchange', ['RU'], ['russia'], [], 'Lead.'],
+      ]);
       if (!breaking) throw new Error('no breaking story');
       await fileStoriesAt(quiet.store, [{ ...breaking, id: 'breaking', item: { ...breaking.item, id: 'breaking' } }], new Date());
       await poll(3);

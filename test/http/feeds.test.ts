@@ -34,7 +34,7 @@ describe('region feeds', () => {
     ]);
   });
 
-  it('serves Atom 1.0 with only the region\'s stories', async () => {
+  it("serves Atom 1.0 with only the region's stories", async () => {
     const feed = await parser.parseString(await ok('/feeds/russia.atom', 'application/atom+xml; charset=utf-8'));
     expect(feed.feedUrl).toBe('http://feeds.example.test/feeds/russia.atom');
     expect(feed.items.map((item) => [item.title, item.link, item.id])).toEqual([

@@ -91,7 +91,10 @@ describe('a bad filter', () => {
     ['/feeds/world.rss?limit=101', 'limit must be a whole number from 1 to 100, got "101"'],
     ['/feeds/world.rss?limit=-1', 'limit must be a whole number from 1 to 100, got "-1"'],
     ['/api/stories?country=RU,JP,CN,KR,AU,BR&source=tass,nhk,abc-au', 'at most 16 combinations of region, country, source and lang values'],
-    ['/feeds/world.rss?country=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'country "%3Cscript%3Ealert%281%29%3C/script%3E" is not an ISO 3166-1 alpha-2 country code'],
+    [
+      '/feeds/world.rss?country=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      'country "%3Cscript%3Ealert%281%29%3C/script%3E" is not an ISO 3166-1 alpha-2 country code',
+    ],
   ])('%s is a 400 with a one-line reason', async (path, reason) => {
     const response = await app.get(path);
     expect(response.status).toBe(400);

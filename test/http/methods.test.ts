@@ -34,11 +34,14 @@ describe('methods', () => {
     expect(response.headers.get('access-control-allow-headers')).toBe('*');
   });
 
-  it.each(['/feeds/world.rss', '/api/stories', '/api/sources', '/regions', '/feeds/mars.rss', '/healthz', '/opml', '/icon.png', '/feeds/world.rss?limit=0'])('%s may be read from any origin, its validators and links too', async (path) => {
-    const response = await app.get(path, { Origin: 'https://app.example' });
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-expose-headers')).toBe('ETag, Link');
-  });
+  it.each(['/feeds/world.rss', '/api/stories', '/api/sources', '/regions', '/feeds/mars.rss', '/healthz', '/opml', '/icon.png', '/feeds/world.rss?limit=0'])(
+    '%s may be read from any origin, its validators and links too',
+    async (path) => {
+      const response = await app.get(path, { Origin: 'https://app.example' });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('access-control-expose-headers')).toBe('ETag, Link');
+    },
+  );
 });
 
 describe('a 404', () => {

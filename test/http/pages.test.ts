@@ -130,7 +130,7 @@ describe('relative times on cached pages', () => {
 });
 
 describe('GET /regions/:id', () => {
-  it('shows the region\'s stories, its feeds and its countries', async () => {
+  it("shows the region's stories, its feeds and its countries", async () => {
     const response = await app.get('/regions/asia-pacific');
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -167,7 +167,7 @@ describe('GET /regions/:id', () => {
 });
 
 describe('GET /countries/:cc', () => {
-  it('shows the country\'s stories, its feeds and the regions it is in, in any case', async () => {
+  it("shows the country's stories, its feeds and the regions it is in, in any case", async () => {
     for (const path of ['/countries/jp', '/countries/JP']) {
       const html = await (await app.get(path)).text();
       expect(html).toContain('<h1>Japan</h1>');

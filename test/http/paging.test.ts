@@ -16,7 +16,12 @@ function breaking(n: number, countries: string[]): Story {
   if (!template) throw new Error('no template story');
   const id = `late-${n}`;
   const published = new Date(Date.parse('2025-06-11T00:00:00.000Z') + n * 60_000).toISOString();
-  return { ...template, id, countries, item: { ...template.item, id, url: `https://example.test/late/${n}`, link: `https://example.test/late/${n}`, published } };
+  return {
+    ...template,
+    id,
+    countries,
+    item: { ...template.item, id, url: `https://example.test/late/${n}`, link: `https://example.test/late/${n}`, published },
+  };
 }
 
 const relative = (url: string) => url.slice('http://feeds.example.test'.length);
@@ -43,7 +48,9 @@ describe('paged feeds', () => {
 
   it('walks a filter over several countries (one store query each, merged) the same way', async () => {
     const during = (page: number) => fileStoriesAt(app.store, [breaking(page, ['JP'])], new Date(SEEDED_AT.getTime() + (page + 1) * 1000));
-    expect(await walkJsonFeed('/feeds/world.json?country=RU,JP,KR&limit=1', during)).toEqual(idsWhere((s) => s.countries.some((c) => ['RU', 'JP', 'KR'].includes(c))));
+    expect(await walkJsonFeed('/feeds/world.json?country=RU,JP,KR&limit=1', during)).toEqual(
+      idsWhere((s) => s.countries.some((c) => ['RU', 'JP', 'KR'].includes(c))),
+    );
   });
 
   it('links the next page in RSS and Atom (RFC 5005), keeping the filters and the limit', async () => {

@@ -31,7 +31,12 @@ describe('the render cache', () => {
     await app.get('/feeds/asia-pacific.json');
     await app.get('/feeds/russia.json');
     const [, japan] = sampleStories();
-    await fileCopyAt(app.store, japan?.id ?? '', { itemId: 'abc-7', sourceId: 'abc-au', link: 'https://www.abc.net.au/7', published: '2025-05-04T00:00:00.000Z' }, new Date(SEEDED_AT.getTime() + 60_000));
+    await fileCopyAt(
+      app.store,
+      japan?.id ?? '',
+      { itemId: 'abc-7', sourceId: 'abc-au', link: 'https://www.abc.net.au/7', published: '2025-05-04T00:00:00.000Z' },
+      new Date(SEEDED_AT.getTime() + 60_000),
+    );
     calls.reset();
     await app.get('/feeds/asia-pacific.json');
     await app.get('/feeds/russia.json');
@@ -95,7 +100,10 @@ describe('the fast path', () => {
     await app.get('/feeds/world.rss?limit=1');
     await app.get('/feeds/world.rss?limit=1');
     const logged = lines.filter((line) => line.msg === 'request' && line.path === '/feeds/world.rss');
-    expect(logged.map((line) => [line.method, line.status])).toEqual([['GET', 200], ['GET', 200]]);
+    expect(logged.map((line) => [line.method, line.status])).toEqual([
+      ['GET', 200],
+      ['GET', 200],
+    ]);
     expect(logged.every((line) => typeof line.durationMs === 'number')).toBe(true);
   });
 });

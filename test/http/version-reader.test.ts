@@ -24,7 +24,10 @@ describe('createVersionReader', () => {
     const read = createVersionReader(store);
     const answers = await Promise.all([
       read([{ kind: 'region', id: 'russia' }]),
-      read([{ kind: 'country', code: 'JP' }, { kind: 'region', id: 'russia' }]),
+      read([
+        { kind: 'country', code: 'JP' },
+        { kind: 'region', id: 'russia' },
+      ]),
       read([{ kind: 'all' }]),
       read([{ kind: 'region', id: 'mars' }]),
     ]);

@@ -110,7 +110,12 @@ describe('the publisher', () => {
     const websub = publisher();
     await websub.start();
     hub.status = 503;
-    await fileCopyAt(store, 'nhk-t2', { itemId: 'abc-9', sourceId: 'abc-au', link: 'https://www.abc.net.au/9', published: '2025-06-10T12:00:00.000Z' }, new Date(SEEDED_AT.getTime() + 60_000));
+    await fileCopyAt(
+      store,
+      'nhk-t2',
+      { itemId: 'abc-9', sourceId: 'abc-au', link: 'https://www.abc.net.au/9', published: '2025-06-10T12:00:00.000Z' },
+      new Date(SEEDED_AT.getTime() + 60_000),
+    );
     expect(await websub.publishChanges()).toEqual([]);
     hub.status = 202;
     hub.pings.length = 0;
@@ -143,7 +148,7 @@ describe('the worker', () => {
     let cycles = 0;
     const classifier = { classify: () => ({ countries: ['RU'], regions: ['world', 'russia'], evidence: [] }) };
     const deps = { config, store, classifier, logger: silent, userAgent: 'wirefeed-test', now: () => new Date() };
-    const worker = startWorker(deps, { afterCycle: async () => ((await websub.publishChanges()), cycles++) });
+    const worker = startWorker(deps, { afterCycle: async () => (await websub.publishChanges(), cycles++) });
     while (cycles === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     await worker.stop();
     await store.close();

@@ -5,7 +5,15 @@ import { normalizeFeed } from '../../src/normalize/index.ts';
 import { parseFeed } from '../../src/parse/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-const SOURCE: Source = { id: 's', url: 'https://feeds.example.test/rss', title: 'S', language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 10 };
+const SOURCE: Source = {
+  id: 's',
+  url: 'https://feeds.example.test/rss',
+  title: 'S',
+  language: 'en',
+  defaultCountries: [],
+  defaultRegions: [],
+  pollIntervalMinutes: 10,
+};
 
 function published(pubDate: string): [string, string | undefined] {
   const xml = `<rss version="2.0"><channel><title>T</title><item><title>a</title><link>https://x.test/a</link><pubDate>${pubDate}</pubDate></item></channel></rss>`;

@@ -11,7 +11,11 @@ describe('htmlToText', () => {
     ['markup escaped twice is no text either', '&amp;lt;b&amp;gt;Bold&amp;lt;/b&amp;gt;', 'Bold'],
     ['comments and attributes are no text', '<a href="x" title="not text">link</a><!-- note -->', 'link'],
     ['a lone "<" is text', 'x < y and y > z', 'x < y and y > z'],
-    ['embedded pages and their fallbacks dropped', '<p>Quake</p><iframe><img src=x onerror=alert(1)></iframe><noembed>No embeds</noembed><p>Aftershock</p>', 'Quake\nAftershock'],
+    [
+      'embedded pages and their fallbacks dropped',
+      '<p>Quake</p><iframe><img src=x onerror=alert(1)></iframe><noembed>No embeds</noembed><p>Aftershock</p>',
+      'Quake\nAftershock',
+    ],
     ['select options dropped, closed or not', 'Pick<select><option>One<option>Two</select> now', 'Pick now'],
     ['a noscript closed by the block around it', '<div>a<noscript><img src=x>ns</div>after', 'a\nafter'],
     ['a self-closed noscript drops nothing after it', '<p>a<noscript/>after</p>', 'aafter'],

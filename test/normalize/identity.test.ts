@@ -35,7 +35,9 @@ describe('normalizeFeed: entries without a link', () => {
     const ids = normalizeFeed(feed, SOURCE, NOW).map((item) => item.id);
     expect(new Set(ids).size).toBe(3);
     // A rewritten summary and a new updated stamp on re-fetch leave the id alone.
-    const refetched = rss(`<item><title>Flash</title><pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate><description>Now longer.</description><atom:updated xmlns:atom="http://www.w3.org/2005/Atom">2026-03-01T11:00:00Z</atom:updated></item>`);
+    const refetched = rss(
+      `<item><title>Flash</title><pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate><description>Now longer.</description><atom:updated xmlns:atom="http://www.w3.org/2005/Atom">2026-03-01T11:00:00Z</atom:updated></item>`,
+    );
     expect(normalizeFeed(refetched, SOURCE, NOW)[0]?.id).toBe(ids[1]);
   });
 });
@@ -53,7 +55,9 @@ describe('normalizeFeed: a guid repeated for different items', () => {
   });
 
   it('keeps a guid repeated with the same link (one item listed twice)', () => {
-    const feed = rss(`<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item><item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>`);
+    const feed = rss(
+      `<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item><item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>`,
+    );
     expect(normalizeFeed(feed, SOURCE, NOW).map((item) => item.guid)).toEqual(['g', 'g']);
   });
 });
@@ -101,7 +105,10 @@ describe('normalizeFeed: a link several different entries share', () => {
 
   it('stays the identity of one entry listed twice (same link, same guid or same title)', () => {
     const twice = (item: string) => normalizeFeed(rss(item + item), SOURCE, NOW).map((entry) => entry.url);
-    expect(twice('<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>')).toEqual(['https://site.example/a', 'https://site.example/a']);
+    expect(twice('<item><title>A</title><link>/a</link><guid isPermaLink="false">g</guid></item>')).toEqual([
+      'https://site.example/a',
+      'https://site.example/a',
+    ]);
     expect(twice('<item><title>A</title><link>/a</link></item>')).toEqual(['https://site.example/a', 'https://site.example/a']);
   });
 });
@@ -116,7 +123,7 @@ describe('normalizeFeed: podcast basics', () => {
 });
 
 describe('identifyEntries and completeItems', () => {
-  it('give the ids normalizeFeed gives, reading an entry\'s text only when nothing else identifies it', () => {
+  it("give the ids normalizeFeed gives, reading an entry's text only when nothing else identifies it", () => {
     const untitled = parsed('rss0/feed-rs__rss092-spec.xml');
     const identified = identifyEntries(untitled, SOURCE, NOW);
     expect(identified.entries.map((entry) => entry.id)).toEqual(normalizeFeed(untitled, SOURCE, NOW).map((item) => item.id));

@@ -68,10 +68,16 @@ describe('normalizeFeed on real feeds', () => {
   });
 
   it.each([
-    ['RSS', `<rss version="2.0" xml:base="https://cdn.example.org/world/"><channel><title>T</title><link>https://www.example.org/</link>
-      <item><title>A</title><link>story/1</link><description>&lt;img src="pic.jpg"&gt;</description></item></channel></rss>`],
-    ['Atom', `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://cdn.example.org/world/"><title>T</title><link href="https://www.example.org/"/>
-      <entry><title>A</title><id>urn:a</id><link href="story/1"/><content type="html">&lt;img src="pic.jpg"&gt;</content></entry></feed>`],
+    [
+      'RSS',
+      `<rss version="2.0" xml:base="https://cdn.example.org/world/"><channel><title>T</title><link>https://www.example.org/</link>
+      <item><title>A</title><link>story/1</link><description>&lt;img src="pic.jpg"&gt;</description></item></channel></rss>`,
+    ],
+    [
+      'Atom',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://cdn.example.org/world/"><title>T</title><link href="https://www.example.org/"/>
+      <entry><title>A</title><id>urn:a</id><link href="story/1"/><content type="html">&lt;img src="pic.jpg"&gt;</content></entry></feed>`,
+    ],
   ])('resolves %s links against the root xml:base before the channel link', (_format, xml) => {
     const [item] = served(parseFeed(new TextEncoder().encode(xml), { url: SOURCE.url }));
     expect([item?.link, item?.contentHtml]).toEqual(['https://cdn.example.org/world/story/1', '<img src="https://cdn.example.org/world/pic.jpg" />']);

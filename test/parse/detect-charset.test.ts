@@ -20,7 +20,7 @@ describe('parseFeed: detecting the charset of undeclared non-UTF-8 bytes', () =>
     [
       'ISO-8859-1',
       'miniflux__no-declaration-iso-8859-1.xml',
-      'La criminalité liée surtout à... l\'ennui ?',
+      "La criminalité liée surtout à... l'ennui ?",
       'parse: no charset declared, detected ISO-8859-1, read as windows-1252',
     ],
   ])('reads %s bytes with no declaration', (_charset, file, title, warning) => {
@@ -31,7 +31,9 @@ describe('parseFeed: detecting the charset of undeclared non-UTF-8 bytes', () =>
 
   it('reads windows-1255 (Hebrew) bytes the detector calls ISO-8859-8 with the Windows superset', () => {
     const feed = parseFixture('malformed/feedparser__undeclared-windows1255.xml');
-    expect(feed.entries[0]?.summaryHtml?.trim()).toMatch(/^האם תדפיס נייר של אתר אינטרנט שמוצג על מסך משתמש הוא העתק נאמן למקור של אתר האינטרנט\? .* ויש אפילו הוכחה מדהימה\.$/);
+    expect(feed.entries[0]?.summaryHtml?.trim()).toMatch(
+      /^האם תדפיס נייר של אתר אינטרנט שמוצג על מסך משתמש הוא העתק נאמן למקור של אתר האינטרנט\? .* ויש אפילו הוכחה מדהימה\.$/,
+    );
     expect(feed.warnings).toContain('parse: no charset declared, detected ISO-8859-8, read as windows-1255');
   });
 

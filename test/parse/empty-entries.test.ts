@@ -20,19 +20,25 @@ describe('parseFeed: entries that hold nothing', () => {
   });
 
   it('keeps a sibling entry with a title, and its geo point', () => {
-    const feed = parseText(atom('<entry><georss:point>36.9382 31.1732</georss:point></entry><entry><title>Quake</title><georss:point>45.256 -71.92</georss:point></entry>'));
+    const feed = parseText(
+      atom('<entry><georss:point>36.9382 31.1732</georss:point></entry><entry><title>Quake</title><georss:point>45.256 -71.92</georss:point></entry>'),
+    );
     expect(feed.entries.map((entry) => [entry.title, entry.geo])).toEqual([['Quake', { lat: 45.256, lon: -71.92 }]]);
     expect(feed.warnings).toEqual(['parse: skipped 1 entry with no title, link or content']);
   });
 
   it('reads a GeoRSS point padded with spaces, and skips the entry that holds only that', () => {
-    const feed = parseText(atom('<entry><georss:point> 36.9382 31.1732 </georss:point></entry><entry><title>Quake</title><georss:point>\n 45.256 -71.92\n</georss:point></entry>'));
+    const feed = parseText(
+      atom('<entry><georss:point> 36.9382 31.1732 </georss:point></entry><entry><title>Quake</title><georss:point>\n 45.256 -71.92\n</georss:point></entry>'),
+    );
     expect(feed.entries.map((entry) => [entry.title, entry.geo])).toEqual([['Quake', { lat: 45.256, lon: -71.92 }]]);
     expect(feed.warnings).toEqual(['parse: skipped 1 entry with no title, link or content']);
   });
 
   it('counts skipped entries in the plural', () => {
-    const feed = parseText(atom('<entry><updated>2026-03-01T09:00:00Z</updated></entry><entry><author><name>A</name></author></entry><entry><title>Kept</title></entry>'));
+    const feed = parseText(
+      atom('<entry><updated>2026-03-01T09:00:00Z</updated></entry><entry><author><name>A</name></author></entry><entry><title>Kept</title></entry>'),
+    );
     expect(feed.entries.map((entry) => entry.title)).toEqual(['Kept']);
     expect(feed.warnings).toEqual(['parse: skipped 2 entries with no title, link or content']);
   });

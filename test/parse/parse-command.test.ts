@@ -54,7 +54,9 @@ describe('wirefeed parse', () => {
   it('prints the class of a recognised document it does not read', async () => {
     const { code, stdout, stderr } = await run([fixturePath('unsupported/subscriptions.opml')]);
     expect([code, stdout]).toEqual([1, '']);
-    expect(stderr).toMatch(/^wirefeed parse: .*subscriptions\.opml: parse: unsupported document \(an OPML outline, which lists feeds: add the feeds it lists as sources\) at file:\/\/.*subscriptions\.opml \[unsupported\]\n$/);
+    expect(stderr).toMatch(
+      /^wirefeed parse: .*subscriptions\.opml: parse: unsupported document \(an OPML outline, which lists feeds: add the feeds it lists as sources\) at file:\/\/.*subscriptions\.opml \[unsupported\]\n$/,
+    );
   });
 
   it('exits 2 with usage when no file is given', async () => {

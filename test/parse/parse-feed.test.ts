@@ -83,9 +83,13 @@ describe('parseFeed: formats', () => {
   });
 
   it('keeps entries with no link; a web-address guid becomes the link', () => {
-    const rss = '<rss version="2.0"><channel><title>T</title><item><title>No link</title><guid>42</guid></item><item><title>Permalink</title><guid>https://x.test/p</guid></item></channel></rss>';
+    const rss =
+      '<rss version="2.0"><channel><title>T</title><item><title>No link</title><guid>42</guid></item><item><title>Permalink</title><guid>https://x.test/p</guid></item></channel></rss>';
     const feed = parseFeed(new TextEncoder().encode(rss), { url: URL_BASE });
-    expect(feed.entries.map((entry) => [entry.title, entry.links])).toEqual([['No link', []], ['Permalink', [{ href: 'https://x.test/p' }]]]);
+    expect(feed.entries.map((entry) => [entry.title, entry.links])).toEqual([
+      ['No link', []],
+      ['Permalink', [{ href: 'https://x.test/p' }]],
+    ]);
     expect(feed.warnings).toEqual([]);
   });
 });
@@ -111,9 +115,17 @@ describe('parseFeed: character sets', () => {
 
   it.each([
     ['encoding/feed-rs__dicas-l-rss091-iso-8859-1.xml', 'Dicas-L: Dicas técnicas de Linux e Software Livre', 'bash - Expansão de Parâmetros'],
-    ['encoding/feed-rs__inovacaotecnologica-iso-8859-1.xml', 'RSS Feed do Site Inovação Tecnológica', 'Revolução nas telas com pontos quânticos impressos em 3D'],
+    [
+      'encoding/feed-rs__inovacaotecnologica-iso-8859-1.xml',
+      'RSS Feed do Site Inovação Tecnológica',
+      'Revolução nas telas com pontos quânticos impressos em 3D',
+    ],
     ['encoding/feed-rs__rss10-iso-8859-1.rdf', 'Golem.de', 'Digitalministerium: Neue Glasfaserförderung mit Schnellkasse'],
-    ['encoding/feed-rs__tjrs-rss091-iso-8859-1.xml', 'Tribunal de Justiça do Estado do Rio Grande do Sul', '13/08/2020 21:27 - Comitê completa 150 dias de atuação na prevenção contra o novo Coronavírus'],
+    [
+      'encoding/feed-rs__tjrs-rss091-iso-8859-1.xml',
+      'Tribunal de Justiça do Estado do Rio Grande do Sul',
+      '13/08/2020 21:27 - Comitê completa 150 dias de atuação na prevenção contra o novo Coronavírus',
+    ],
     ['encoding/miniflux__feedcreator-iso-8859-1.xml', 'Golem.de', 'Red Dead Redemption 2: Hinweise auf PC-Umsetzung in App von Rockstar Games'],
     ['encoding/rss-parser__encoding-iso-8859-1.rss', 'Jornal de Notícias - Últimas Notícias', 'Mãe de utente é a nova presidente da Raríssimas'],
     ['encoding/simplepie__utf16le.xml', 'Test feed', 'Test feed title 1'],
@@ -135,7 +147,11 @@ describe('parseFeed: character sets', () => {
   it('honours a byte order mark over everything else', () => {
     // The documents are an empty <rss>; recognising the root means the text was decoded right.
     for (const path of ['encoding/feedparser__utf-16le-bom.xml', 'encoding/feedparser__utf-8-bom.xml']) {
-      expect(parseFixture(path, 'text/xml; charset=iso-8859-1')).toMatchObject({ format: 'rss', entries: [], warnings: ['parse: <rss> has no version attribute, read as RSS 2.0', 'parse: the feed has no entries'] });
+      expect(parseFixture(path, 'text/xml; charset=iso-8859-1')).toMatchObject({
+        format: 'rss',
+        entries: [],
+        warnings: ['parse: <rss> has no version attribute, read as RSS 2.0', 'parse: the feed has no entries'],
+      });
     }
   });
 
@@ -151,12 +167,21 @@ describe('parseFeed: character sets', () => {
     // feedparser's test file is an empty <rss> after a comment: nothing Big5 to decode, so it only
     // proves the label is understood. The hand-made Big5 feed below checks real characters.
     const big5 = parseFixture('encoding/feedparser__big5.xml');
-    expect(big5).toEqual({ format: 'rss', url: URL_BASE, title: '', entries: [], warnings: ['parse: <rss> has no version attribute, read as RSS 2.0', 'parse: the feed has no entries'] });
+    expect(big5).toEqual({
+      format: 'rss',
+      url: URL_BASE,
+      title: '',
+      entries: [],
+      warnings: ['parse: <rss> has no version attribute, read as RSS 2.0', 'parse: the feed has no entries'],
+    });
   });
 
   it('decodes Big5 and EUC-KR declared in the prolog', () => {
     const rss = (encoding: string, title: string) =>
-      iconv.encode(`<?xml version="1.0" encoding="${encoding}"?><rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>https://x.test/1</link></item></channel></rss>`, encoding);
+      iconv.encode(
+        `<?xml version="1.0" encoding="${encoding}"?><rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>https://x.test/1</link></item></channel></rss>`,
+        encoding,
+      );
     expect(parseFeed(rss('big5', '中央社即時新聞'), { url: URL_BASE }).title).toBe('中央社即時新聞');
     expect(parseFeed(rss('euc-kr', '연합뉴스 속보'), { url: URL_BASE }).entries[0]?.title).toBe('연합뉴스 속보');
   });
@@ -177,7 +202,10 @@ describe('parseFeed: labels the bytes contradict', () => {
     const feed = parseFixture('malformed/miniflux__no-declaration-iso-8859-1.xml');
     expect(feed.entries[0]?.title).toBe('Perturbateurs endocriniens : quels effets sur le cerveau ?');
     // Its fourth item is empty tags and a date.
-    expect(feed.warnings).toEqual(['parse: no charset declared, detected ISO-8859-1, read as windows-1252', 'parse: skipped 1 entry with no title, link or content']);
+    expect(feed.warnings).toEqual([
+      'parse: no charset declared, detected ISO-8859-1, read as windows-1252',
+      'parse: skipped 1 entry with no title, link or content',
+    ]);
   });
 
   it('reads a Brazilian feed with Latin-1 bytes and no declaration', () => {
@@ -196,8 +224,18 @@ describe('parseFeed: documents that are not usable feeds', () => {
   it.each([
     ['an empty file', 'malformed/newsboat__empty.xml', 'empty', 'parse: empty document at https://feeds.example.test/feed'],
     ['a comment only', 'malformed/feedparser__empty-document.xml', 'empty', 'parse: empty document at https://feeds.example.test/feed'],
-    ['an unterminated root with no item', 'malformed/feedparser__unterminated-root.xml', 'invalid-xml', 'parse: invalid XML at https://feeds.example.test/feed (no complete entry before the fault)'],
-    ['a truncated feed with no complete item', 'malformed/feed-rs__reuters-most-read-truncated.xml', 'invalid-xml', 'parse: invalid XML at https://feeds.example.test/feed (no complete entry before the fault)'],
+    [
+      'an unterminated root with no item',
+      'malformed/feedparser__unterminated-root.xml',
+      'invalid-xml',
+      'parse: invalid XML at https://feeds.example.test/feed (no complete entry before the fault)',
+    ],
+    [
+      'a truncated feed with no complete item',
+      'malformed/feed-rs__reuters-most-read-truncated.xml',
+      'invalid-xml',
+      'parse: invalid XML at https://feeds.example.test/feed (no complete entry before the fault)',
+    ],
   ])('rejects %s', (_name, path, kind, message) => {
     const error = parseError(fixture(path));
     expect(error.kind).toBe(kind);
@@ -211,9 +249,7 @@ describe('parseFeed: documents that are not usable feeds', () => {
   });
 
   it('rejects JSON that is not a JSON Feed', () => {
-    expect(parseError('{"status":"ok","articles":[]}').message).toBe(
-      'parse: not a feed (JSON that is not a JSON Feed) at https://feeds.example.test/feed',
-    );
+    expect(parseError('{"status":"ok","articles":[]}').message).toBe('parse: not a feed (JSON that is not a JSON Feed) at https://feeds.example.test/feed');
   });
 });
 
@@ -228,7 +264,8 @@ describe('parseFeed: hostile and broken XML', () => {
   });
 
   it('drops control characters, with a warning', () => {
-    const rss = '<rss version="2.0"><channel><title>Tom & Jerry\u0001\u0008</title><item><title>A</title><link>https://x.test/a?b=1&c=2</link></item></channel></rss>';
+    const rss =
+      '<rss version="2.0"><channel><title>Tom & Jerry\u0001\u0008</title><item><title>A</title><link>https://x.test/a?b=1&c=2</link></item></channel></rss>';
     const feed = parseFeed(new TextEncoder().encode(rss), { url: URL_BASE });
     expect(feed.title).toBe('Tom & Jerry');
     expect(feed.entries[0]?.links).toEqual([{ href: 'https://x.test/a?b=1&c=2' }]);

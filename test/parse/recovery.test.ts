@@ -20,14 +20,16 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
   });
 
   it('keeps the complete items of a feed cut mid-item', () => {
-    const xml = '<rss version="2.0"><channel><title>Wire</title><item><title>One</title><link>https://x.test/1</link></item><item><title>Two</title><link>https://x.test/2</link></item><item><title>Thr';
+    const xml =
+      '<rss version="2.0"><channel><title>Wire</title><item><title>One</title><link>https://x.test/1</link></item><item><title>Two</title><link>https://x.test/2</link></item><item><title>Thr';
     const feed = parseText(xml);
     expect(feed.title).toBe('Wire');
     expect(feed.entries.map((entry) => entry.links[0]?.href)).toEqual(['https://x.test/1', 'https://x.test/2']);
   });
 
   it('keeps the items before a fault in the middle of the document', () => {
-    const xml = '<rss version="2.0"><channel><item><title>Good</title><link>https://x.test/1</link></item><item><title>Also good</title></item><item><title><![CDATA[Lost</title></item></channel></rss>';
+    const xml =
+      '<rss version="2.0"><channel><item><title>Good</title><link>https://x.test/1</link></item><item><title>Also good</title></item><item><title><![CDATA[Lost</title></item></channel></rss>';
     const feed = parseText(xml);
     expect(feed.entries.map((entry) => entry.title)).toEqual(['Good', 'Also good']);
     expect(feed.warnings).toEqual(['parse: malformed XML, kept the entries before the fault']);
@@ -50,12 +52,21 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
   it('gives back items that an unclosed channel element swallowed', () => {
     const feed = parseFixture('podcast/feedjira__ITunesWithSingleQuotedAttributes.xml');
     expect(feed.entries.map((entry) => entry.title)).toEqual(['Shake Shake Shake Your Spices', 'Socket Wrench Shootout', 'Red, Whine, & Blue']);
-    expect(feed.entries[0]?.enclosures).toEqual([{ url: 'http://example.com/podcasts/everything/AllAboutEverythingEpisode3.m4a', type: 'audio/x-m4a', length: 8727310 }]);
+    expect(feed.entries[0]?.enclosures).toEqual([
+      { url: 'http://example.com/podcasts/everything/AllAboutEverythingEpisode3.m4a', type: 'audio/x-m4a', length: 8727310 },
+    ]);
     expect(feed.warnings).toEqual(['parse: closed elements left open before the first item']);
   });
 
   it('reads a byte order mark followed by whitespace before the XML declaration', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(' \n\t<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Früh</title><item><title>Eins</title><link>https://x.test/1</link></item></channel></rss>')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(
+        ' \n\t<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Früh</title><item><title>Eins</title><link>https://x.test/1</link></item></channel></rss>',
+      ),
+    ]);
     const feed = parseFeed(bytes, { url: URL_BASE });
     expect([feed.format, feed.title, feed.entries.map((entry) => entry.title), feed.warnings]).toEqual(['rss', 'Früh', ['Eins'], []]);
   });
@@ -71,12 +82,16 @@ describe('parseFeed: lenient recovery keeps the items before the fault', () => {
   });
 
   it('reads an <rss> with no version attribute, with a warning', () => {
-    const feed = parseText('<?xml version="1.0"?>\n<!-- no version --><rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>');
+    const feed = parseText(
+      '<?xml version="1.0"?>\n<!-- no version --><rss><channel><title>T</title><item><title>A</title><link>https://x.test/a</link></item></channel></rss>',
+    );
     expect([feed.entries.map((entry) => entry.title), feed.warnings]).toEqual([['A'], ['parse: <rss> has no version attribute, read as RSS 2.0']]);
   });
 
   it('has no warning for an <rss> with a version, however its attributes are written', () => {
-    const feed = parseText(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/"\n  version='0.92'><channel><title>T</title><item><title>A</title></item></channel></rss>`);
+    const feed = parseText(
+      `<rss xmlns:dc="http://purl.org/dc/elements/1.1/"\n  version='0.92'><channel><title>T</title><item><title>A</title></item></channel></rss>`,
+    );
     expect(feed.warnings).toEqual([]);
   });
 });

@@ -46,7 +46,10 @@ export async function farmItemIds(farm: FeedFarm, configFile: string): Promise<M
   const ids = new Map<string, string[]>();
   for (const source of config.sources) {
     const parsed = parseFeed(Buffer.from(farm.feedXml(feedOf(source.id))), { url: source.url, contentType: 'application/rss+xml' });
-    ids.set(source.id, identifyEntries(parsed, source, now).entries.map((entry) => entry.id));
+    ids.set(
+      source.id,
+      identifyEntries(parsed, source, now).entries.map((entry) => entry.id),
+    );
   }
   return ids;
 }

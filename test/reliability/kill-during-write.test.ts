@@ -98,7 +98,10 @@ describe.each<StoreKind>(['redis', 'sqlite'])('fetch-once killed during writes o
         expect(copyFaults(stories), context).toEqual([]);
         expect(await statesAheadOfStories(store, farm, itemIds), context).toEqual([]);
         const states = await store.listSourceStates();
-        expect(states.filter((state) => !state.etag).map((state) => state.sourceId), context).toEqual([]);
+        expect(
+          states.filter((state) => !state.etag).map((state) => state.sourceId),
+          context,
+        ).toEqual([]);
         expect(failedStates(states), context).toEqual([]);
       });
 
@@ -106,8 +109,14 @@ describe.each<StoreKind>(['redis', 'sqlite'])('fetch-once killed during writes o
       farm.resetStats();
       const again = await fetchOnce(config, storeEnv.env);
       expect(again.code, again.stderr).toBe(0);
-      expect([...again.statuses.values()].filter((status) => status !== 'not-modified'), context).toEqual([]);
-      expect([...farm.stats().values()].reduce((sum, stats) => sum + stats.full, 0), context).toBe(0);
+      expect(
+        [...again.statuses.values()].filter((status) => status !== 'not-modified'),
+        context,
+      ).toEqual([]);
+      expect(
+        [...farm.stats().values()].reduce((sum, stats) => sum + stats.full, 0),
+        context,
+      ).toBe(0);
     } finally {
       await storeEnv.cleanup();
     }

@@ -48,7 +48,10 @@ describe('titles and summaries read back exactly as published', () => {
 
   it('a title that looks like markup is carried as text; feedparser alone drops what looks like a tag from titles', async () => {
     const last = titles.length - 1;
-    for (const [xml, entry] of [[renderRss(view), 'item'], [renderAtom(view), 'entry']] as const) {
+    for (const [xml, entry] of [
+      [renderRss(view), 'item'],
+      [renderAtom(view), 'entry'],
+    ] as const) {
       const element = xmlElements(xml, entry)[last];
       expect(element && childrenNamed(element, 'title').map(textOf)).toEqual([MARKUP_LOOKING_TEXT]);
       // feedparser strips anything tag-shaped from every feed's titles, whatever the markup says.

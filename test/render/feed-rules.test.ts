@@ -93,7 +93,10 @@ describe('feed rules: ids, links and URLs', () => {
 
   it('every URL is absolute, in the markup and inside the content', () => {
     const urls = [
-      ...['link', 'url', 'uri', 'icon'].flatMap((name) => [...xmlElements(rss, name), ...xmlElements(atom, name)]).map(textOf).filter(Boolean),
+      ...['link', 'url', 'uri', 'icon']
+        .flatMap((name) => [...xmlElements(rss, name), ...xmlElements(atom, name)])
+        .map(textOf)
+        .filter(Boolean),
       ...[...xmlElements(rss, '*'), ...xmlElements(atom, '*')].flatMap((element) => [attribute(element, 'href'), attribute(element, 'url')]),
       ...[rss, atom, JSON.stringify(json)].flatMap((doc) => [...doc.matchAll(/(?:href|src)=(?:\\?"|&quot;)([^"\\&]+)/g)].map((match) => match[1])),
     ].filter((url): url is string => url !== undefined);

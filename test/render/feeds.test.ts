@@ -67,7 +67,10 @@ describe('renderAtom', () => {
     ]);
     expect(feed.items[1]?.category).toEqual(categories('atom', [['JP'], ['world', 'asia-pacific']]));
     expect(feed.items.map((item) => item.authors?.map((author) => [author.name[0], author.uri?.[0]]))).toEqual([
-      [['Ivan Petrov', undefined], ['TASS', 'https://tass.com/rss/v2.xml']],
+      [
+        ['Ivan Petrov', undefined],
+        ['TASS', 'https://tass.com/rss/v2.xml'],
+      ],
       [['NHK World', 'https://www3.nhk.or.jp/rss/news/cat0.xml']],
       [['ABC News (Australia)', 'https://www.abc.net.au/news/feed/51120/rss.xml']],
     ]);
@@ -90,9 +93,7 @@ describe('renderAtom', () => {
     expect(japan?.pubdate?.toISOString()).toBe('2025-05-02T06:00:00.000Z');
     // Updated when TASS's copy came in.
     expect(japan?.date?.toISOString()).toBe('2025-05-02T07:00:00.000Z');
-    expect(japan?.enclosures).toEqual([
-      { url: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg', type: 'image/jpeg', length: '2048' },
-    ]);
+    expect(japan?.enclosures).toEqual([{ url: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg', type: 'image/jpeg', length: '2048' }]);
     expect(japan?.categories).toEqual(['JP', 'world', 'asia-pacific']);
   });
 });
@@ -119,9 +120,7 @@ describe('renderJsonFeed', () => {
     expect(first.date_published).toBe('2025-05-03T09:00:00.000Z');
     expect(first._wirefeed.source).toEqual({ id: 'tass', title: 'TASS', url: 'https://tass.com/rss/v2.xml' });
     expect(second.image).toBe('https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg');
-    expect(second.attachments).toEqual([
-      { url: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg', mime_type: 'image/jpeg', size_in_bytes: 2048 },
-    ]);
+    expect(second.attachments).toEqual([{ url: 'https://www3.nhk.or.jp/nhkworld/en/news/0002/typhoon.jpg', mime_type: 'image/jpeg', size_in_bytes: 2048 }]);
     expect(second.date_modified).toBe('2025-05-02T07:00:00.000Z');
     expect(second._wirefeed.regions).toEqual(['world', 'asia-pacific']);
     expect(second._wirefeed.copies).toEqual([

@@ -24,21 +24,38 @@ export function fixtureView(base = 'https://feeds.example.org'): FeedView {
   const sources: SourceRef[] = [];
   const stories: Story[] = REAL_FEEDS.flatMap((path, i) => {
     const source: Source = {
-      id: `fixture-${i}`, url: `https://publisher${i}.example/feed.xml`, title: path.split('/').pop() ?? path,
-      language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 10,
+      id: `fixture-${i}`,
+      url: `https://publisher${i}.example/feed.xml`,
+      title: path.split('/').pop() ?? path,
+      language: 'en',
+      defaultCountries: [],
+      defaultRegions: [],
+      pollIntervalMinutes: 10,
     };
     sources.push({ id: source.id, title: source.title, url: source.url });
     const body = readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
     return normalizeFeed(parseFeed(body, { url: source.url }), source, now).map((item) => ({
-      id: `${source.id}:${item.id}`, item: sanitizeItem(item), copies: [], firstSeen: now.toISOString(),
-      countries: ['RU'], regions: ['world'], evidence: [],
+      id: `${source.id}:${item.id}`,
+      item: sanitizeItem(item),
+      copies: [],
+      firstSeen: now.toISOString(),
+      countries: ['RU'],
+      regions: ['world'],
+      evidence: [],
     }));
   });
   stories.sort((a, b) => Date.parse(b.item.published) - Date.parse(a.item.published));
   return {
-    id: 'world', title: 'wirefeed: World', description: 'Every story',
+    id: 'world',
+    title: 'wirefeed: World',
+    description: 'Every story',
     selfUrls: { rss: `${base}/feeds/world.rss`, atom: `${base}/feeds/world.atom`, json: `${base}/feeds/world.json` },
-    homeUrl: `${base}/`, updated: now, stories, sources: new Map(sources.map((source) => [source.id, source])),
-    language: 'en', ttlMinutes: 10, iconUrl: `${base}/favicon.png`,
+    homeUrl: `${base}/`,
+    updated: now,
+    stories,
+    sources: new Map(sources.map((source) => [source.id, source])),
+    language: 'en',
+    ttlMinutes: 10,
+    iconUrl: `${base}/favicon.png`,
   };
 }

@@ -12,7 +12,10 @@ export function jsonFeedProblems(doc: unknown): string[] {
   checkAuthors(doc.authors, 'feed', problems);
   if (doc.hubs !== undefined) {
     if (!Array.isArray(doc.hubs)) problems.push('hubs is not an array');
-    else doc.hubs.forEach((hub, i) => (isObject(hub) && nonEmptyString(hub.type) ? checkUrl(hub.url, `hubs[${i}].url`, problems, true) : problems.push(`hubs[${i}] has no type`)));
+    else
+      doc.hubs.forEach((hub, i) =>
+        isObject(hub) && nonEmptyString(hub.type) ? checkUrl(hub.url, `hubs[${i}].url`, problems, true) : problems.push(`hubs[${i}] has no type`),
+      );
   }
   if (!Array.isArray(doc.items)) return [...problems, 'items is not an array'];
   const ids = new Set<string>();
@@ -84,8 +87,21 @@ export function isAbsoluteWebUrl(value: string): boolean {
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;.*)?$/;
 const ITEM_KEYS = new Set([
-  'id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image', 'banner_image',
-  'date_published', 'date_modified', 'authors', 'tags', 'language', 'attachments',
+  'id',
+  'url',
+  'external_url',
+  'title',
+  'content_html',
+  'content_text',
+  'summary',
+  'image',
+  'banner_image',
+  'date_published',
+  'date_modified',
+  'authors',
+  'tags',
+  'language',
+  'attachments',
 ]);
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -20,8 +20,15 @@ const EVIL = '"><script>alert(1)</script>&';
 const ESCAPED_EVIL = '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;';
 // 12 minutes after the first sample story (TASS, 09:00) was published.
 const NOW = new Date('2025-05-03T09:12:30.000Z');
-const COUNTRIES = new Map([['RU', 'Russia'], ['JP', 'Japan'], ['AU', 'Australia']]);
-const NAV = [{ id: 'russia', title: 'Russia' }, { id: 'asia-pacific', title: 'Asia-Pacific' }];
+const COUNTRIES = new Map([
+  ['RU', 'Russia'],
+  ['JP', 'Japan'],
+  ['AU', 'Australia'],
+]);
+const NAV = [
+  { id: 'russia', title: 'Russia' },
+  { id: 'asia-pacific', title: 'Asia-Pacific' },
+];
 const feeds = (key: string) => ({ rss: `/feeds/${key}.rss`, atom: `/feeds/${key}.atom`, json: `/feeds/${key}.json` });
 
 function homeView(stories: Story[] = sampleStories()): HomeView {
@@ -153,7 +160,7 @@ describe('renderIndexHtml', () => {
     expect(html).toContain('href="/regions/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E%26"');
   });
 
-  it('keeps its one stylesheet within the pages\' Content-Security-Policy', () => {
+  it("keeps its one stylesheet within the pages' Content-Security-Policy", () => {
     const [, style = ''] = /<style>([\s\S]*?)<\/style>/.exec(renderIndexHtml(homeView())) ?? [];
     expect(PAGE_CSP).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
     expect(PAGE_CSP).toContain("frame-ancestors 'none'");
@@ -192,7 +199,10 @@ describe('renderListingPage', () => {
 
   it('lists related pages and the embed snippet, escaped', () => {
     const html = renderListingPage(
-      listingView({ related: { label: 'Countries in Asia-Pacific', links: [{ href: '/countries/jp', title: 'Japan' }] }, embedUrl: 'http://f.test/embed/asia-pacific' }),
+      listingView({
+        related: { label: 'Countries in Asia-Pacific', links: [{ href: '/countries/jp', title: 'Japan' }] },
+        embedUrl: 'http://f.test/embed/asia-pacific',
+      }),
     );
     expect(html).toContain('<h2>Countries in Asia-Pacific</h2>\n<ul><li><a href="/countries/jp">Japan</a></li></ul>');
     expect(html).toContain(
@@ -200,7 +210,7 @@ describe('renderListingPage', () => {
     );
   });
 
-  it('says when a time is when wirefeed first saw an undated item, and marks a headline\'s language', () => {
+  it("says when a time is when wirefeed first saw an undated item, and marks a headline's language", () => {
     const [story] = sampleStories();
     if (!story) throw new Error('no sample story');
     story.item.dateFallback = 'first-seen';

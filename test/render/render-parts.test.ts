@@ -54,7 +54,7 @@ describe('distinctStamps', () => {
     ]);
   });
 
-  it("gives a story the same stamp wherever the feed lists it", () => {
+  it('gives a story the same stamp wherever the feed lists it', () => {
     const same = new Date('2025-05-03T08:00:00Z');
     const other = new Date('2025-05-03T07:00:00Z');
     const first = distinctStamps([same, same, other], ['b', 'a', 'c']);

@@ -56,9 +56,7 @@ export function sampleStories(): Story[] {
       countries: ['JP'],
       regions: ['world', 'asia-pacific'],
       evidence: [{ country: 'JP', kind: 'title', match: 'Okinawa', weight: 2 }],
-      copies: [
-        { itemId: 'tass-0009', sourceId: 'tass', link: 'https://tass.com/world/0009', published: '2025-05-02T07:00:00.000Z' },
-      ],
+      copies: [{ itemId: 'tass-0009', sourceId: 'tass', link: 'https://tass.com/world/0009', published: '2025-05-02T07:00:00.000Z' }],
       firstSeen: '2025-05-02T06:10:00.000Z',
     },
     {

@@ -3,7 +3,13 @@ import type { FeedRef, FilingEntry, FingerprintCandidate, SourceFiling, Store } 
 import { NOW, WINDOW_HOURS, copyEntry, fileAll, filing, hoursLater, newEntry, sourceState } from './filings.ts';
 import { makeCopy, makeStory } from './make-story.ts';
 
-const FEEDS: FeedRef[] = [{ kind: 'all' }, { kind: 'region', id: 'europe' }, { kind: 'region', id: 'asia' }, { kind: 'country', code: 'CH' }, { kind: 'country', code: 'JP' }];
+const FEEDS: FeedRef[] = [
+  { kind: 'all' },
+  { kind: 'region', id: 'europe' },
+  { kind: 'region', id: 'asia' },
+  { kind: 'country', code: 'CH' },
+  { kind: 'country', code: 'JP' },
+];
 const byId = (found: FingerprintCandidate[]) => [...found].sort((x, y) => x.storyId.localeCompare(y.storyId));
 const CONFLICT = { filed: false, conflict: expect.stringMatching(/\S/) };
 

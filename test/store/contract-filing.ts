@@ -39,10 +39,7 @@ export function describeFiling(current: () => Store): void {
     it('keeps the copies a new story is filed with, then appends copies in filing order across filings', async () => {
       const story = { ...makeStory({ id: 'a' }), copies: [makeCopy('first', 'afp')] };
       await fileAll(current(), filing([newEntry(story), copyEntry('a', makeCopy('second'))]));
-      await fileAll(
-        current(),
-        filing([copyEntry('a', makeCopy('third', 'ap')), copyEntry('a', makeCopy('fourth', 'dpa'))], { state: sourceState('ap') }),
-      );
+      await fileAll(current(), filing([copyEntry('a', makeCopy('third', 'ap')), copyEntry('a', makeCopy('fourth', 'dpa'))], { state: sourceState('ap') }));
       expect(await current().getStory('a')).toEqual({
         ...story,
         copies: [makeCopy('first', 'afp'), makeCopy('second'), makeCopy('third', 'ap'), makeCopy('fourth', 'dpa')],
@@ -64,7 +61,17 @@ export function describeFiling(current: () => Store): void {
           copyEntry('a', makeCopy('c'), ['url:https://y/c', 'guid:urn:c']),
         ]),
       );
-      const found = await current().findHolders(['guid:tass:17', 'url:nope', 'item:a', 'url:https://x/b', 'item:c', 'guid:urn:c', 'item:b', 'url:https://y/c', 'url:https://x/a']);
+      const found = await current().findHolders([
+        'guid:tass:17',
+        'url:nope',
+        'item:a',
+        'url:https://x/b',
+        'item:c',
+        'guid:urn:c',
+        'item:b',
+        'url:https://y/c',
+        'url:https://x/a',
+      ]);
       expect(found).toEqual(
         new Map([
           ['guid:tass:17', 'a'],
@@ -84,10 +91,7 @@ export function describeFiling(current: () => Store): void {
     it('leaves a key with the story that claimed it first when a copy of another story names it too', async () => {
       await fileAll(
         current(),
-        filing([
-          newEntry(makeStory({ id: 'a' }), { identityKeys: ['url:a'] }),
-          newEntry(makeStory({ id: 'b' }), { identityKeys: ['url:b'] }),
-        ]),
+        filing([newEntry(makeStory({ id: 'a' }), { identityKeys: ['url:a'] }), newEntry(makeStory({ id: 'b' }), { identityKeys: ['url:b'] })]),
       );
       await fileAll(current(), filing([copyEntry('a', makeCopy('c'), ['url:c', 'url:b'])], { state: sourceState('reuters') }));
       expect(await current().findHolders(['url:a', 'url:b', 'url:c', 'item:c'])).toEqual(

@@ -29,7 +29,10 @@ export function describeFingerprints(current: () => Store): void {
           newEntry(makeStory({ id: 'b' }), { bandKeys: ['k2', 'k3'], signature: bytes(2, 0) }),
         ]),
       );
-      await fileAll(current(), filing([newEntry(makeStory({ id: 'c' }), { bandKeys: ['k3', 'k4'], signature: bytes(3), bandHolders: ['b', null] })], { now: hoursLater(1) }));
+      await fileAll(
+        current(),
+        filing([newEntry(makeStory({ id: 'c' }), { bandKeys: ['k3', 'k4'], signature: bytes(3), bandHolders: ['b', null] })], { now: hoursLater(1) }),
+      );
       expect(byId(await current().findCandidates(['k1', 'k2', 'k3', 'k4', 'k2'], later(1)))).toEqual([
         { storyId: 'a', signature: bytes(1), bandKeys: ['k1', 'k2'] },
         { storyId: 'b', signature: bytes(2, 0), bandKeys: ['k3'] },

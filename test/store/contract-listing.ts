@@ -19,7 +19,10 @@ const ALL = ['new', 'tie-d', 'tie-c', 'tie-b', 'tie-a', 'old'];
 
 /** Files the listing stories, then a copy of `old` from reuters. */
 export async function fileListing(store: Store): Promise<void> {
-  await fileStories(store, STORIES.map((story) => (story.id === 'tie-b' ? { ...story, copies: [makeCopy('tie-b-copy', 'afp')] } : story)));
+  await fileStories(
+    store,
+    STORIES.map((story) => (story.id === 'tie-b' ? { ...story, copies: [makeCopy('tie-b-copy', 'afp')] } : story)),
+  );
   await fileAll(store, filing([copyEntry('old', makeCopy('old-copy'))], { state: sourceState('reuters', 1) }));
 }
 

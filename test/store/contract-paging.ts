@@ -74,7 +74,10 @@ export function describePaging(current: () => Store): void {
     });
 
     it('orders ids by code point, beyond the UTF-16 order of JavaScript', async () => {
-      await fileStories(current(), ['a\u{1F600}', 'a\uFFFD', 'a~'].map((id) => makeStory({ id, published: T(5) })));
+      await fileStories(
+        current(),
+        ['a\u{1F600}', 'a\uFFFD', 'a~'].map((id) => makeStory({ id, published: T(5) })),
+      );
       expect((await walk(current(), { country: 'CH', limit: 1 })).flat()).toEqual(['a\u{1F600}', 'a\uFFFD', 'a~']);
     });
 

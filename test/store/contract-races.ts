@@ -5,10 +5,7 @@ import { makeCopy, makeStory } from './make-story.ts';
 
 /** The one outcome filed and the other conflicting, in either order. */
 function oneFiled(outcomes: FilingOutcome[]): number {
-  expect([...outcomes].sort((x, y) => Number(y.filed) - Number(x.filed))).toEqual([
-    { filed: true },
-    { filed: false, conflict: expect.stringMatching(/\S/) },
-  ]);
+  expect([...outcomes].sort((x, y) => Number(y.filed) - Number(x.filed))).toEqual([{ filed: true }, { filed: false, conflict: expect.stringMatching(/\S/) }]);
   return outcomes.findIndex((outcome) => outcome.filed);
 }
 

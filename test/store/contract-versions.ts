@@ -6,8 +6,17 @@ import { makeCopy, makeStory } from './make-story.ts';
 // Story a is in europe, world, CH and FR; story b in asia and JP.
 const A = makeStory({ id: 'a', countries: ['CH', 'FR'], firstSeen: '2026-01-01T00:00:00.000Z' });
 const B = makeStory({ id: 'b', countries: ['JP'], regions: ['asia'], firstSeen: '2026-02-01T00:00:00.000Z' });
-const OF_A: FeedRef[] = [{ kind: 'all' }, { kind: 'region', id: 'europe' }, { kind: 'region', id: 'world' }, { kind: 'country', code: 'CH' }, { kind: 'country', code: 'FR' }];
-const OF_B: FeedRef[] = [{ kind: 'region', id: 'asia' }, { kind: 'country', code: 'JP' }];
+const OF_A: FeedRef[] = [
+  { kind: 'all' },
+  { kind: 'region', id: 'europe' },
+  { kind: 'region', id: 'world' },
+  { kind: 'country', code: 'CH' },
+  { kind: 'country', code: 'FR' },
+];
+const OF_B: FeedRef[] = [
+  { kind: 'region', id: 'asia' },
+  { kind: 'country', code: 'JP' },
+];
 
 const versions = async (store: Store, feeds: FeedRef[]) => (await store.feedVersions(feeds)).map((feed) => feed.version);
 const zeros = (feeds: FeedRef[]) => feeds.map(() => 0);
@@ -38,7 +47,11 @@ export function describeVersions(current: () => Store): void {
 
     it('strictly increases with every change, when the clock does not move or goes back', async () => {
       const seen: number[] = [];
-      for (const [id, now] of [['a', NOW], ['b', NOW], ['c', hoursLater(-1)]] as const) {
+      for (const [id, now] of [
+        ['a', NOW],
+        ['b', NOW],
+        ['c', hoursLater(-1)],
+      ] as const) {
         await fileAll(current(), filing([newEntry(makeStory({ id }))], { now }));
         seen.push(...(await versions(current(), [{ kind: 'all' }, { kind: 'country', code: 'CH' }])));
       }

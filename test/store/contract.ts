@@ -43,7 +43,10 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
         await fileAll(store, filing([newEntry(makeStory({ id: 'a' })), newEntry(makeStory({ id: 'b' })), copyEntry('a', makeCopy('c'))]));
         await fileAll(store, filing([copyEntry('b', makeCopy('d', 'ap'))], { state: sourceState('ap') }));
         const stats = await store.stats();
-        expect({ stories: stats.stories, bytes: stats.bytes === undefined || (Number.isInteger(stats.bytes) && stats.bytes > 0) }).toEqual({ stories: 2, bytes: true });
+        expect({ stories: stats.stories, bytes: stats.bytes === undefined || (Number.isInteger(stats.bytes) && stats.bytes > 0) }).toEqual({
+          stories: 2,
+          bytes: true,
+        });
       });
 
       for (const [field, shape] of [
@@ -81,7 +84,13 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
           ['stats', () => store.stats()],
         ];
         for (const [call, run] of calls) {
-          expect({ call, error: await run().then(() => 'resolved', (error: unknown) => error instanceof StoreError) }).toEqual({ call, error: true });
+          expect({
+            call,
+            error: await run().then(
+              () => 'resolved',
+              (error: unknown) => error instanceof StoreError,
+            ),
+          }).toEqual({ call, error: true });
         }
       });
     });

@@ -63,5 +63,11 @@ export async function fileAll(store: Store, ...filings: SourceFiling[]): Promise
 
 /** Files each story as its own new entry, in one poll of tass, claiming `url:<id>`. */
 export async function fileStories(store: Store, stories: Story[], now: Date = NOW): Promise<void> {
-  await fileAll(store, filing(stories.map((story) => newEntry(story, { identityKeys: [`url:${story.id}`] })), { now }));
+  await fileAll(
+    store,
+    filing(
+      stories.map((story) => newEntry(story, { identityKeys: [`url:${story.id}`] })),
+      { now },
+    ),
+  );
 }

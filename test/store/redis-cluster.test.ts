@@ -56,7 +56,12 @@ suite(name, () => {
 
   it('connects to the cluster from a list of URLs and keeps a store in one slot', async () => {
     const prefix = `wirefeed-test:${randomUUID()}:`;
-    const redis = await connectRedis(seeds().map((seed) => `redis://${seed}`).join(','), 3);
+    const redis = await connectRedis(
+      seeds()
+        .map((seed) => `redis://${seed}`)
+        .join(','),
+      3,
+    );
     expect(redis).toBeInstanceOf(Cluster);
     const store = new RedisStore({ redis, prefix });
     const story = makeStory({ id: 'a', countries: ['CH', 'FR'], firstSeen: '2026-01-01T00:00:00.000Z' });

@@ -15,7 +15,9 @@ afterEach(async () => {
 });
 
 const suite = haveRedisServer() ? describe : describe.skip;
-const name = haveRedisServer() ? 'RedisStore when its server forgets or restarts' : 'RedisStore when its server restarts (skipped: redis-server is not on PATH)';
+const name = haveRedisServer()
+  ? 'RedisStore when its server forgets or restarts'
+  : 'RedisStore when its server restarts (skipped: redis-server is not on PATH)';
 
 suite(name, () => {
   it('loads its scripts again after SCRIPT FLUSH', async () => {

@@ -65,7 +65,13 @@ describe('RedisStore on Redis', () => {
     // url:a, guid:a, and the copy's item:b and url:b; item:a is held through a's record, not claimed.
     const claims = await Promise.all(keys.filter((k) => /:ids:/.test(k)).map((k) => admin.hlen(k)));
     expect(claims.reduce((a, b) => a + b, 0)).toBe(4);
-    expect(await store.findHolders(['item:a', 'item:b', 'url:b'])).toEqual(new Map([['item:a', 'a'], ['item:b', 'a'], ['url:b', 'a']]));
+    expect(await store.findHolders(['item:a', 'item:b', 'url:b'])).toEqual(
+      new Map([
+        ['item:a', 'a'],
+        ['item:b', 'a'],
+        ['url:b', 'a'],
+      ]),
+    );
     expect(await store.prune(new Date('2026-02-01T00:00:00.000Z'))).toBe(1);
     // What a story leaves is gone; the store's own hashes (feed versions, source states) stay.
     expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual(['sources', 'versions']);
@@ -140,7 +146,9 @@ describe('RedisStore on Redis', () => {
   it('fails to open a Redis Cluster it cannot reach, or one given a database, with the passwords masked', async () => {
     const unreachable = connectRedis('redis://:secret@127.0.0.1:1,127.0.0.1:2', 2);
     await expect(unreachable).rejects.toThrow(/^store: cannot connect to Redis Cluster at redis:\/\/:\*\*\*@127\.0\.0\.1:1,127\.0\.0\.1:2 after 2 attempts: /);
-    await expect(connectRedis('redis://:secret@h1:6379/2,h2:6379', 1)).rejects.toThrow(/^store: a Redis Cluster has only database 0, but redis:\/\/:\*\*\*@h1:6379\/2,h2:6379 names 2$/);
+    await expect(connectRedis('redis://:secret@h1:6379/2,h2:6379', 1)).rejects.toThrow(
+      /^store: a Redis Cluster has only database 0, but redis:\/\/:\*\*\*@h1:6379\/2,h2:6379 names 2$/,
+    );
     await expect(connectRedis('redis://127.0.0.1:1', 1, { cluster: true })).rejects.toThrow(/^store: cannot connect to Redis Cluster at /);
   });
 

@@ -70,9 +70,7 @@ describe('SqliteStore on a file', () => {
     raw.close();
     const opening = SqliteStore.open(file);
     await expect(opening).rejects.toThrow(StoreError);
-    await expect(opening).rejects.toThrow(
-      `store: ${file} has schema version ${SCHEMA_VERSION + 1}, newer than this wirefeed knows (${SCHEMA_VERSION})`,
-    );
+    await expect(opening).rejects.toThrow(`store: ${file} has schema version ${SCHEMA_VERSION + 1}, newer than this wirefeed knows (${SCHEMA_VERSION})`);
   });
 
   it('keeps what it filed when reopened', async () => {
@@ -111,9 +109,7 @@ describe('SqliteStore on a file', () => {
     const raw = new Database(file);
     raw.exec('BEGIN IMMEDIATE');
     try {
-      await expect(store.fileSource(filing([newEntry(makeStory({ id: 'a' }))]))).rejects.toThrow(
-        'store: filing source tass failed: database is locked',
-      );
+      await expect(store.fileSource(filing([newEntry(makeStory({ id: 'a' }))]))).rejects.toThrow('store: filing source tass failed: database is locked');
     } finally {
       raw.exec('ROLLBACK');
       raw.close();
@@ -131,29 +127,32 @@ describe('SqliteStore on a file', () => {
 
   // Root may write anywhere, so the store is opened by a child process as nobody, which must be able to
   // read this checkout: a clone under a 0700 directory (mktemp -d) is not, and there the case cannot be made.
-  it.runIf(childCanRead())('refuses a directory it may not write, new or holding a store, with a StoreError naming the file (as nobody when root, where nobody can read the checkout)', async () => {
-    await (await open()).close();
-    // Root may write anywhere, so the store is opened by a child process, as nobody when we are root.
-    const asRoot = process.getuid?.() === 0;
-    const childTmp = path.join(dir, 'tmp');
-    await mkdir(childTmp);
-    if (asRoot) await chown(childTmp, 65534, 65534);
-    await chmod(dir, 0o555);
-    const user = asRoot ? { uid: 65534, gid: 65534 } : {};
-    const openInChild = (target: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', OPEN_AND_REPORT, SQLITE_STORE_MODULE, target], {
-        encoding: 'utf8',
-        env: { ...process.env, TMPDIR: childTmp },
-        ...user,
-      }).stdout;
-    try {
-      for (const target of [path.join(dir, 'new.sqlite'), file]) {
-        expect(openInChild(target)).toMatch(`StoreError: store: opening ${target} failed: `);
+  it.runIf(childCanRead())(
+    'refuses a directory it may not write, new or holding a store, with a StoreError naming the file (as nobody when root, where nobody can read the checkout)',
+    async () => {
+      await (await open()).close();
+      // Root may write anywhere, so the store is opened by a child process, as nobody when we are root.
+      const asRoot = process.getuid?.() === 0;
+      const childTmp = path.join(dir, 'tmp');
+      await mkdir(childTmp);
+      if (asRoot) await chown(childTmp, 65534, 65534);
+      await chmod(dir, 0o555);
+      const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+      const openInChild = (target: string) =>
+        spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', OPEN_AND_REPORT, SQLITE_STORE_MODULE, target], {
+          encoding: 'utf8',
+          env: { ...process.env, TMPDIR: childTmp },
+          ...user,
+        }).stdout;
+      try {
+        for (const target of [path.join(dir, 'new.sqlite'), file]) {
+          expect(openInChild(target)).toMatch(`StoreError: store: opening ${target} failed: `);
+        }
+      } finally {
+        await chmod(dir, 0o755);
       }
-    } finally {
-      await chmod(dir, 0o755);
-    }
-  });
+    },
+  );
 
   it('throws "the embedded store is closed" after close, which may be called twice', async () => {
     const store = await open();
@@ -172,4 +171,3 @@ describe('SqliteStore.inMemory', () => {
     await store.close();
   });
 });
-

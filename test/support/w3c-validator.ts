@@ -13,8 +13,7 @@ const validator = resolve(repoRoot, '../shared/tools/validate-feed');
 const python = '/usr/bin/python3';
 
 /** Whether the validator and the Python packages it needs are here. */
-export const hasValidator =
-  existsSync(validator) && existsSync(python) && spawnSync(python, ['-c', 'import lxml, html5lib']).status === 0;
+export const hasValidator = existsSync(validator) && existsSync(python) && spawnSync(python, ['-c', 'import lxml, html5lib']).status === 0;
 
 const run = promisify(execFile);
 

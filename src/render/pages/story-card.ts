@@ -20,8 +20,7 @@ export function storyCard(story: Story, ctx: Pick<PageContext, 'sources' | 'coun
   const lang = item.language && LANGUAGE.test(item.language) ? ` lang="${item.language}"` : '';
   const title = esc(item.title);
   const headline = isWebUrl(item.link) ? `<a href="${esc(item.link)}">${title}</a>` : title;
-  const summary =
-    options.summary && item.summary && item.summary !== item.title ? `\n<p class="summary"${lang}>${esc(item.summary)}</p>` : '';
+  const summary = options.summary && item.summary && item.summary !== item.title ? `\n<p class="summary"${lang}>${esc(item.summary)}</p>` : '';
   const source = esc(ctx.sources.get(item.sourceId)?.title ?? item.sourceId);
   return `<li class="story">
 <h${options.level} class="headline"${lang}>${headline}</h${options.level}>${summary}
@@ -49,9 +48,7 @@ function countryLinks(codes: readonly string[], names: ReadonlyMap<string, strin
   if (codes.length === 0) return '';
   const items = codes.map((code) => {
     const name = names.get(code);
-    return name === undefined
-      ? `<li>${esc(code)}</li>`
-      : `<li><a href="${esc(countryPath(code))}">${esc(name)}</a></li>`;
+    return name === undefined ? `<li>${esc(code)}</li>` : `<li><a href="${esc(countryPath(code))}">${esc(name)}</a></li>`;
   });
   return ` <ul class="countries" aria-label="Countries">${items.join('')}</ul>`;
 }

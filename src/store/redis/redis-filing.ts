@@ -84,7 +84,12 @@ function newArgs(
   args.push(indexes.length);
   for (const index of indexes) {
     const n = bucketOf(index, scores.published);
-    args.push(list.index(keys.indexBucket(index, n)), list.index(keys.indexDirectory(index)), dayOf(scores.published), scores.published - bucketStart(index, n));
+    args.push(
+      list.index(keys.indexBucket(index, n)),
+      list.index(keys.indexDirectory(index)),
+      dayOf(scores.published),
+      scores.published - bucketStart(index, n),
+    );
   }
   args.push(bands.length);
   bands.forEach((band, i) => {

@@ -46,7 +46,15 @@ export async function listStories(redis: RedisClient, keys: RedisKeys, query: St
     const days = await redis.zrange(keys.indexDirectory(primary), top, low, 'BYSCORE', 'REV', 'LIMIT', 0, daysPerCall);
     if (days.length === 0) return page(found, words, undefined);
     const buckets = days.flatMap((day) => bucketsOfDay(primary, Number(day))).filter((bucket) => bucket <= newest && bucket >= oldest);
-    const args = [query.limit - found.length, SCAN_BOUND - scanned, cursor?.score ?? '', cursor?.id ?? '', since ?? '', ...filters, ...buckets.map((bucket) => bucketStart(primary, bucket))];
+    const args = [
+      query.limit - found.length,
+      SCAN_BOUND - scanned,
+      cursor?.score ?? '',
+      cursor?.id ?? '',
+      since ?? '',
+      ...filters,
+      ...buckets.map((bucket) => bucketStart(primary, bucket)),
+    ];
     const bucketKeys = buckets.map((bucket) => keys.indexBucket(primary, bucket));
     const [status, matches, count, lastScore, lastId] = (await runScriptBuffer(redis, SCAN_INDEX, [keys.records, ...bucketKeys], args)) as ScanReply;
     for (let i = 0; i < matches.length; i += 3) {

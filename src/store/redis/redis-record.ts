@@ -12,7 +12,7 @@ import { NONE, Reader, list8, sized, str8 } from './redis-record-bytes.ts';
 // listing scan, answers every filter without a second lookup.
 //
 // Head (big-endian): u8 format, f64 published ms, f64 fingerprint expiry ms (0: none), i32 firstSeen
-// less published ms (FIRST_SEEN_IN_TAIL: the tail's 'f' entry holds it, f64), 
+// less published ms (FIRST_SEEN_IN_TAIL: the tail's 'f' entry holds it, f64),
 // str8 language (length 255: none), str8 source, u8 n + n × str8 regions, u8 n + n × str8 countries,
 // u16 + 2-byte word hashes, u32 + body. Tail entries: 'c' str8 source, u16 + copy JSON; 'k' u16 + digests;
 // 'f' u16 + f64 (scripts skip any entry but 'c' by its u16 length).
@@ -46,7 +46,7 @@ const COMMON_WORDS =
   'members member number help need called own same both each few around among within across';
 const DICTIONARY = Buffer.from(
   ` ${COMMON_WORDS} ` +
-  '<br><ul><li><h2><blockquote><img src="https://<a href="https://www.<strong></strong><em></em>.html.jpg?utm_source=rss&utm_medium=' +
+    '<br><ul><li><h2><blockquote><img src="https://<a href="https://www.<strong></strong><em></em>.html.jpg?utm_source=rss&utm_medium=' +
     '{"i":{"guid":"https://","link":"https://","url":"https://","title":"","summary":"","dateFallback":"first-seen","author":"",' +
     '"categories":[""],"image":"https://","enclosures":[{"url":"https://","type":"image/jpeg","length":}],"geo":{"lat":,"lon":},' +
     '"contentHtml":"<p></p><p>"},"e":[{"country":"","kind":"dateline","match":"","weight":},{"country":"","kind":"title","match":""',
@@ -89,7 +89,9 @@ export function recordHolderOf(key: string): string {
 // English function words, in nearly every English story: a record keeps no hash of them (10 of a
 // story's 55 words) and the scan does not test them; the listing's own check of q still does.
 const UNHASHED = new Set(
-  'a an and are as at be been but by for from had has have he his in is it its not of on or that the their they this to was were which who will with'.split(' '),
+  'a an and are as at be been but by for from had has have he his in is it its not of on or that the their they this to was were which who will with'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -159,7 +161,12 @@ export function encodeRecord(
 function linkWithoutTracking(link: string): string {
   const at = link.indexOf('?');
   if (at < 0) return link;
-  return link.slice(at + 1).split('&').every((param) => param.startsWith('utm_')) ? link.slice(0, at) : link;
+  return link
+    .slice(at + 1)
+    .split('&')
+    .every((param) => param.startsWith('utm_'))
+    ? link.slice(0, at)
+    : link;
 }
 
 /** The tail entry of a copy. */
@@ -201,7 +208,16 @@ export function decodeRecord(id: string, record: Buffer): { head: RecordHead; st
       firstSeen = reader.bytes(reader.u16()).readDoubleBE(0);
     } else throw new StoreError(`store: story ${id} has a damaged record`);
   }
-  const head = { published, firstSeen, fingerprintExpiry, regions, countries, sourceIds: [sourceId, ...copies.map((c) => c.sourceId)], itemIds: [id, ...copies.map((c) => c.itemId)], claims };
+  const head = {
+    published,
+    firstSeen,
+    fingerprintExpiry,
+    regions,
+    countries,
+    sourceIds: [sourceId, ...copies.map((c) => c.sourceId)],
+    itemIds: [id, ...copies.map((c) => c.itemId)],
+    claims,
+  };
   const story = (): Story => {
     const body = JSON.parse(inflateRawSync(deflated, DEFLATE).toString('utf8')) as Body;
     const { id: itemId, ...item } = body.i;

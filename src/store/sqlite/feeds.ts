@@ -20,10 +20,7 @@ export function feedKeys(story: Pick<Story, 'regions' | 'countries'>): string[] 
 export function bumpFeeds(conn: Conn, keys: Iterable<string>, now: number): void {
   for (const key of new Set(keys)) {
     conn
-      .sql(
-        'INSERT INTO feed_versions (feed, version) VALUES (?, ?) ' +
-          'ON CONFLICT (feed) DO UPDATE SET version = max(excluded.version, version + 1)',
-      )
+      .sql('INSERT INTO feed_versions (feed, version) VALUES (?, ?) ' + 'ON CONFLICT (feed) DO UPDATE SET version = max(excluded.version, version + 1)')
       .run(key, now);
   }
 }
@@ -31,9 +28,10 @@ export function bumpFeeds(conn: Conn, keys: Iterable<string>, now: number): void
 /** The version of each feed asked for, in order, in one read; 0 for a feed that never changed. */
 export function readVersions(conn: Conn, feeds: FeedRef[]): FeedVersion[] {
   const keys = feeds.map(feedKey);
-  const rows = conn
-    .sql('SELECT feed, version FROM feed_versions WHERE feed IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(keys)) as { feed: string; version: number }[];
+  const rows = conn.sql('SELECT feed, version FROM feed_versions WHERE feed IN (SELECT value FROM json_each(?))').all(JSON.stringify(keys)) as {
+    feed: string;
+    version: number;
+  }[];
   const versions = new Map(rows.map((row) => [row.feed, row.version]));
   return keys.map((key) => ({ version: versions.get(key) ?? 0 }));
 }

@@ -23,9 +23,7 @@ export function liveHolder(conn: Conn, bandKey: string, now: number): string | u
 /** Live stories under any of the band keys, each once with the keys it holds, in the order asked. */
 export function findCandidates(conn: Conn, bandKeys: string[], now: number): FingerprintCandidate[] {
   const asked = [...new Set(bandKeys)];
-  const rows = conn
-    .sql(`${LIVE_HOLDERS}WHERE b.band_key IN (SELECT value FROM json_each(?))`)
-    .all(now, JSON.stringify(asked)) as HolderRow[];
+  const rows = conn.sql(`${LIVE_HOLDERS}WHERE b.band_key IN (SELECT value FROM json_each(?))`).all(now, JSON.stringify(asked)) as HolderRow[];
   const byKey = new Map(rows.map((row) => [row.bandKey, row]));
   const found = new Map<string, FingerprintCandidate>();
   for (const key of asked) {
@@ -43,9 +41,7 @@ export function findCandidates(conn: Conn, bandKeys: string[], now: number): Fin
  * keeps its key (the earlier story is the one copies belong to); an expired one gives it up.
  */
 export function indexFingerprint(conn: Conn, storyId: string, fingerprint: Fingerprint, now: number, expiresAt: number): void {
-  conn
-    .sql('INSERT INTO fingerprints (story_id, signature, expires_at) VALUES (?, ?, ?)')
-    .run(storyId, Buffer.from(fingerprint.signature), expiresAt);
+  conn.sql('INSERT INTO fingerprints (story_id, signature, expires_at) VALUES (?, ?, ?)').run(storyId, Buffer.from(fingerprint.signature), expiresAt);
   for (const key of fingerprint.bandKeys) {
     conn
       .sql(

@@ -31,7 +31,10 @@ export function listStories(conn: Conn, query: StoryQuery): StoryPage {
   const { sql, params } = pageQuery(query, after);
   const rows = conn.sql(sql).all(...params, query.limit + 1) as PageRow[];
   const shown = rows.slice(0, query.limit);
-  const stories = readStories(conn, shown.map((row) => row.id));
+  const stories = readStories(
+    conn,
+    shown.map((row) => row.id),
+  );
   const last = shown.at(-1);
   return {
     stories: shown.map((row) => stories.get(row.id)).filter((story) => story !== undefined),

@@ -14,9 +14,7 @@ const BATCH = 500;
  */
 export function pruneStories(conn: Conn, cutoff: number, now: () => number): number {
   const batch = conn.db.transaction(() => {
-    const rows = conn
-      .sql('SELECT rowid, id, published, body FROM stories WHERE first_seen < ? ORDER BY first_seen LIMIT ?')
-      .all(cutoff, BATCH) as StoryRow[];
+    const rows = conn.sql('SELECT rowid, id, published, body FROM stories WHERE first_seen < ? ORDER BY first_seen LIMIT ?').all(cutoff, BATCH) as StoryRow[];
     const changed = rows.flatMap((row) => deleteStory(conn, row));
     bumpFeeds(conn, changed, now());
     return rows.length;

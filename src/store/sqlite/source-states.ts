@@ -24,7 +24,5 @@ export function readSourceStates(conn: Conn): SourceState[] {
 
 /** Removes the states of sources not in `keep`; returns how many. */
 export function forgetSources(conn: Conn, keep: string[]): number {
-  return conn
-    .sql('DELETE FROM source_states WHERE source_id NOT IN (SELECT value FROM json_each(?))')
-    .run(JSON.stringify(keep)).changes;
+  return conn.sql('DELETE FROM source_states WHERE source_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(keep)).changes;
 }

@@ -64,10 +64,7 @@ export function readStories(conn: Conn, ids: string[]): Map<string, Story> {
   const json = JSON.stringify(ids);
   const rows = conn.sql('SELECT id, body FROM stories WHERE id IN (SELECT value FROM json_each(?))').all(json) as StoryRow[];
   const copies = conn
-    .sql(
-      'SELECT story_id, item_id, source_id, link, published FROM copies ' +
-        'WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id, position',
-    )
+    .sql('SELECT story_id, item_id, source_id, link, published FROM copies ' + 'WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id, position')
     .all(json) as CopyRow[];
   const stories = new Map<string, Story>();
   for (const row of rows) stories.set(row.id, { ...decodeBody(row.body), copies: [] });
