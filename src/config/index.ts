@@ -3,4 +3,4 @@ export { loadConfig } from './load-config.ts';
 export { parseConfig } from './parse-config.ts';
 export { m49Areas, isCountryCode } from './m49.ts';
 export { fetchDefaults } from './schema.ts';
-export type { Config, OutputConfig, FetchConfig, DedupeConfig } from './types.ts';
+export type { Config, ConfigStatus, OutputConfig, FetchConfig, DedupeConfig } from './types.ts';

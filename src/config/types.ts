@@ -58,3 +58,11 @@ export interface Config {
   fetch: FetchConfig;
   dedupe: DedupeConfig;
 }
+
+/** What a running process knows of its config file: when it was loaded, and why the file on disk does not load now. */
+export interface ConfigStatus {
+  file: string;
+  loadedAt: string;
+  /** The file:line error of the last edit that failed to load; the running config is the previous one. */
+  error?: string;
+}
