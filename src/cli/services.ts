@@ -1,14 +1,15 @@
+import { readFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Region } from '../domain/index.ts';
+import { buildUserAgent, createFetchAgent } from '../fetch/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import type { IngestDeps } from '../worker/index.ts';
 import type { Settings } from './settings.ts';
 
-const VERSION = '0.1.0';
-/** Sent with every fetch so publishers can see who polls them and how to reach us. */
-export const USER_AGENT = `wirefeed/${VERSION} (+https://github.com/wirefeed/wirefeed)`;
+// src/cli and dist/cli both sit two levels below package.json.
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The long-lived parts a running service shares. */
 export interface Services extends IngestDeps {
@@ -68,13 +69,19 @@ export async function buildServices(settings: Settings, ingests = true): Promise
   const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
   const classifier = await classifierFor(config.regions, ingests);
+  const agent = createFetchAgent(config.fetch);
   return {
     config,
     store,
     classifier,
     logger,
-    userAgent: USER_AGENT,
+    agent,
+    // Sent with every fetch so publishers can see who polls them and how to reach us.
+    userAgent: buildUserAgent(VERSION, config.fetch.contactUrl),
     now: () => new Date(),
-    close: () => store.close(),
+    close: async () => {
+      await agent.close();
+      await store.close();
+    },
   };
 }

@@ -1,7 +1,10 @@
+import { EventEmitter } from 'node:events';
+import { request, type Dispatcher } from 'undici';
 import { FetchError, type Source } from '../domain/index.ts';
-import { statusError, tooLargeError, transportError } from './fetch-errors.ts';
+import { redirectError, statusError, tooLargeError, transportError } from './fetch-errors.ts';
 import { readBody } from './read-body.ts';
-import { responseHints } from './response-hints.ts';
+import { header, responseHints } from './response-hints.ts';
+import { retryAfterSeconds } from './retry-after.ts';
 import type { FetchOptions, FetchResult } from './types.ts';
 
 // Feed types first; generic XML/JSON and anything else still accepted because many servers mislabel feeds.
@@ -16,30 +19,80 @@ const ACCEPT = [
   '*/*;q=0.5',
 ].join(', ');
 
-/** One conditional GET of a source's feed, bounded in time and size; throws FetchError. */
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const PERMANENT = new Set([301, 308]);
+const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
+
+/** One conditional GET of a source's feed, bounded in time and size, redirects followed by hand; throws FetchError. */
 export async function fetchSource(source: Source, options: FetchOptions): Promise<FetchResult> {
-  checkScheme(source.url);
-  const controller = new AbortController();
+  // One timer for the whole exchange, redirects and body included: a server that drips is cut off too.
+  // undici takes an EventEmitter as its signal, which costs far less than an AbortController per request.
+  const signal = new EventEmitter();
   let timedOut = false;
-  // One timer for the whole exchange: a server that drips the body slowly is cut off too.
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    signal.emit('abort');
   }, options.timeoutMs);
   try {
-    const response = await fetch(source.url, {
-      headers: requestHeaders(options),
-      redirect: 'follow',
-      signal: controller.signal,
-    });
-    return await readResponse(response, source.url, options);
+    return await followRedirects(source.url, options, signal);
   } catch (error) {
     if (error instanceof FetchError) throw error;
     throw transportError(error, source.url, timedOut, options.timeoutMs);
   } finally {
     clearTimeout(timer);
-    controller.abort();
   }
+}
+
+async function followRedirects(start: string, options: FetchOptions, signal: EventEmitter): Promise<FetchResult> {
+  let url = start;
+  let permanentRedirect: string | undefined;
+  for (let hop = 0; ; hop++) {
+    checkScheme(url);
+    const response = await send(url, options, signal);
+    if (!REDIRECTS.has(response.statusCode)) return readResponse(response, url, options, permanentRedirect);
+    await response.body.dump();
+    const next = redirectTarget(response, url, hop);
+    if (PERMANENT.has(response.statusCode)) permanentRedirect ??= next;
+    url = next;
+  }
+}
+
+function redirectTarget(response: Dispatcher.ResponseData, url: string, hop: number): string {
+  const location = header(response.headers, 'location');
+  if (!location) throw redirectError(url, response.statusCode, 'redirects without a Location');
+  if (hop >= MAX_REDIRECTS) throw redirectError(url, response.statusCode, `redirects more than ${MAX_REDIRECTS} times`);
+  try {
+    return new URL(location, url).href;
+  } catch (error) {
+    throw new FetchError(`fetch: ${response.statusCode} from ${new URL(url).host} redirects to an invalid URL`, response.statusCode, false, { cause: error });
+  }
+}
+
+// A keep-alive socket the server closed while idle fails before any response byte. A stalled event
+// loop can leave several pooled sockets in that state, so the one retry goes on a new connection.
+async function send(url: string, options: FetchOptions, signal: EventEmitter): Promise<Dispatcher.ResponseData> {
+  try {
+    return await sendOn(options.agent.pool, url, options, signal);
+  } catch (error) {
+    if (!STALE_SOCKET.has((error as { code?: string }).code ?? '')) throw error;
+    const fresh = options.agent.freshConnection(new URL(url).origin);
+    try {
+      return await sendOn(fresh, url, options, signal);
+    } finally {
+      void fresh.close().catch(() => undefined);
+    }
+  }
+}
+
+function sendOn(dispatcher: Dispatcher, url: string, options: FetchOptions, signal: EventEmitter): Promise<Dispatcher.ResponseData> {
+  return request(url, {
+    dispatcher,
+    headers: requestHeaders(options),
+    signal,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
 }
 
 function checkScheme(url: string): void {
@@ -55,25 +108,42 @@ function checkScheme(url: string): void {
 }
 
 function requestHeaders(options: FetchOptions): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: ACCEPT };
+  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' };
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
   return headers;
 }
 
-async function readResponse(response: Response, url: string, options: FetchOptions): Promise<FetchResult> {
-  if (response.status === 304) return { kind: 'not-modified', ...responseHints(response) };
-  if (!response.ok) throw statusError(response.status, url);
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > options.maxBytes) throw tooLargeError(url, options.maxBytes, response.status);
+async function readResponse(response: Dispatcher.ResponseData, url: string, options: FetchOptions, permanentRedirect?: string): Promise<FetchResult> {
+  const { statusCode: status, headers } = response;
+  const hints = { ...responseHints(status, headers, url), ...(permanentRedirect ? { permanentRedirect } : {}) };
+  if (status === 304) {
+    await response.body.dump();
+    return { kind: 'not-modified', ...hints };
+  }
+  if (status < 200 || status > 299) {
+    await response.body.dump();
+    throw statusError(status, url, retryAfter(headers));
+  }
+  const declared = Number(header(headers, 'content-length') ?? NaN);
+  if (declared > options.maxBytes) {
+    response.body.destroy();
+    throw tooLargeError(url, options.maxBytes, status);
+  }
   const body = await readBody(response, options.maxBytes, url);
   return {
     kind: 'ok',
     body,
-    contentType: response.headers.get('content-type') ?? undefined,
-    etag: response.headers.get('etag') ?? undefined,
-    lastModified: response.headers.get('last-modified') ?? undefined,
-    finalUrl: response.url || url,
-    ...responseHints(response),
+    contentType: header(headers, 'content-type'),
+    etag: header(headers, 'etag'),
+    lastModified: header(headers, 'last-modified'),
+    finalUrl: url,
+    ...hints,
   };
+}
+
+// Measured from the response's own Date when it has one, so a skewed local clock does not stretch the wait.
+function retryAfter(headers: Dispatcher.ResponseData['headers']): number | undefined {
+  const date = Date.parse(header(headers, 'date') ?? '');
+  return retryAfterSeconds(header(headers, 'retry-after'), Number.isNaN(date) ? new Date() : new Date(date));
 }

@@ -1,3 +1,6 @@
 /** The fetch stage: one bounded, conditional GET per source. */
 export { fetchSource } from './fetch-source.ts';
-export type { FetchOptions, FetchResult } from './types.ts';
+export { createFetchAgent, type FetchAgent, type FetchAgentOptions } from './agent.ts';
+export { bodyDigest } from './body-digest.ts';
+export { buildUserAgent } from './user-agent.ts';
+export type { FetchOptions, FetchResult, ResponseHints } from './types.ts';

@@ -1,20 +1,26 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ResponseHints } from './types.ts';
 
+/** One header's value; repeated headers (Link) are joined with commas, as HTTP allows. */
+export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** How soon the publisher wants to be asked again, and the WebSub hubs it names in Link headers. */
-export function responseHints(response: Response): ResponseHints {
-  const headers = response.headers;
-  const links = parseLinks(headers.get('link') ?? '', response.url);
+export function responseHints(status: number, headers: IncomingHttpHeaders, url: string): ResponseHints {
+  const links = parseLinks(header(headers, 'link') ?? '', url);
   return {
-    status: response.status,
-    maxAgeSeconds: maxAge(headers.get('cache-control')),
-    expiresAt: httpDate(headers.get('expires')),
+    status,
+    maxAgeSeconds: maxAge(header(headers, 'cache-control')),
+    expiresAt: httpDate(header(headers, 'expires')),
     hubs: links.filter((link) => link.rel.includes('hub')).map((link) => link.href),
     self: links.find((link) => link.rel.includes('self'))?.href,
   };
 }
 
 // s-maxage speaks for shared caches, which an aggregator is; max-age otherwise. no-cache/no-store say nothing about polling.
-function maxAge(cacheControl: string | null): number | undefined {
+function maxAge(cacheControl: string | undefined): number | undefined {
   if (!cacheControl) return undefined;
   const directives = new Map(
     cacheControl.split(',').map((part) => {
@@ -26,7 +32,7 @@ function maxAge(cacheControl: string | null): number | undefined {
   return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
-function httpDate(value: string | null): string | undefined {
+function httpDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();

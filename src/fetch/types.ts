@@ -1,5 +1,9 @@
+import type { FetchAgent } from './agent.ts';
+
 /** Limits and validators for one conditional GET. */
 export interface FetchOptions {
+  /** The process's connection pool, from createFetchAgent (it also holds the private-network guard). */
+  agent: FetchAgent;
   /** Budget for the whole request, body included. */
   timeoutMs: number;
   /** Largest body accepted; bigger bodies are aborted, never buffered. */

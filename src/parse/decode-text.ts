@@ -20,8 +20,8 @@ const HIGH_BYTE = /[\u0080-\u00ff]/;
 /**
  * Decodes feed bytes to text. Precedence (RFC 7303): byte order mark, then the HTTP charset,
  * then the XML declaration's encoding, then UTF-8 — except where the bytes prove the label wrong:
- * bytes that are not UTF-8 under a UTF-8 label are read with the declaration's charset (else, when
- * nothing declared one, the charset chardet detects, else windows-1252), and valid multi-byte UTF-8
+ * bytes that are not UTF-8 under a UTF-8 label are read with the declaration's charset when it names
+ * another, else with the charset chardet detects (else windows-1252), and valid multi-byte UTF-8
  * under a Latin-1 label is read as UTF-8. Any charset iconv-lite knows is supported.
  */
 export function decodeText(body: Uint8Array, contentType?: string): DecodedText {
@@ -44,10 +44,11 @@ function decode(body: Uint8Array, encoding: string): string {
 
 function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: string | undefined, undeclared: boolean, warnings: string[]): string {
   if (isUtf8Label(labelled) && !isUtf8(body)) {
-    if (undeclared) return detectedOrFallback(body, warnings);
-    const fallback = declared && !isUtf8Label(declared) ? declared : 'windows-1252';
-    warnings.push(`parse: bytes are not valid UTF-8, read as ${fallback}`);
-    return fallback;
+    if (declared && !isUtf8Label(declared)) {
+      warnings.push(`parse: bytes are not valid UTF-8, read as ${declared}`);
+      return declared;
+    }
+    return detectedOrFallback(body, undeclared ? 'no charset declared' : `labelled ${labelled} but the bytes are not valid UTF-8`, warnings);
   }
   if (SINGLE_BYTE_LATIN.has(labelled) && isUtf8(body) && HIGH_BYTE.test(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'))) {
     warnings.push(`parse: labelled ${labelled} but the bytes are UTF-8, read as UTF-8`);
@@ -56,15 +57,16 @@ function checkedAgainstBytes(body: Uint8Array, labelled: string, declared: strin
   return labelled;
 }
 
-// Detection only where nothing was declared: a declared charset that fits the bytes always wins.
-function detectedOrFallback(body: Uint8Array, warnings: string[]): string {
+// A declared charset that fits the bytes always wins; detection is for bytes nothing (or a wrong UTF-8 label) describes.
+function detectedOrFallback(body: Uint8Array, why: string, warnings: string[]): string {
   const guess = detectCharset(body);
   if (!guess) {
-    warnings.push('parse: no charset declared and bytes are not valid UTF-8, detection unsure, read as windows-1252');
+    const unsure = why === 'no charset declared' ? `${why} and bytes are not valid UTF-8` : why;
+    warnings.push(`parse: ${unsure}, detection unsure, read as windows-1252`);
     return 'windows-1252';
   }
   const readAs = guess.encoding === guess.detected.toLowerCase() ? '' : `, read as ${guess.encoding}`;
-  warnings.push(`parse: no charset declared, detected ${guess.detected}${readAs}`);
+  warnings.push(`parse: ${why}, detected ${guess.detected}${readAs}`);
   return guess.encoding;
 }
 

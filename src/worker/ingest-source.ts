@@ -3,7 +3,7 @@ import type { Config } from '../config/index.ts';
 import type { Item, Source, SourceState, Story } from '../domain/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Store } from '../store/index.ts';
-import { fetchSource } from '../fetch/index.ts';
+import { fetchSource, type FetchAgent } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { completeItems, identifyEntries, sanitizeItem } from '../normalize/index.ts';
 import { storedItemIds } from '../dedupe/index.ts';
@@ -16,6 +16,8 @@ export interface IngestDeps {
   store: Store;
   classifier: Classifier;
   logger: Logger;
+  /** The process's fetch connection pool (createFetchAgent). */
+  agent: FetchAgent;
   userAgent: string;
   now: () => Date;
 }
@@ -66,6 +68,7 @@ export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InT
 async function pollSource(source: Source, previous: SourceState, deps: IngestDeps): Promise<Poll> {
   const fetched = await fetchSource(source, {
     ...deps.config.fetch,
+    agent: deps.agent,
     userAgent: deps.userAgent,
     etag: previous.etag,
     lastModified: previous.lastModified,

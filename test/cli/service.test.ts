@@ -37,6 +37,7 @@ sources:
 output:
   baseUrl: http://feeds.example.test
 fetch:
+  allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1 # sources in config order, so the summary says which source holds the story and which its copy
 `;
 }

@@ -13,6 +13,7 @@ sources:
 output:
   baseUrl: http://feeds.example.test
 fetch:
+  allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1 # the agency first, so its item starts the story
 `;
 

@@ -21,6 +21,7 @@ output:
   baseUrl: http://feeds.example.test
   itemsPerFeed: 100
 fetch:
+  allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1 # sources in config order, so the agency's item is the story and the outlet's its copy
 `;
 }

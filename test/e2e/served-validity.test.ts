@@ -25,6 +25,7 @@ output:
   baseUrl: ${BASE}
   itemsPerFeed: 100
 fetch:
+  allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1
 `;
 }

@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, type Source } from '../../src/domain/index.ts';
-import { fetchSource, type FetchOptions } from '../../src/fetch/index.ts';
+import { createFetchAgent, fetchSource, type FetchOptions } from '../../src/fetch/index.ts';
+import { parseFeed } from '../../src/parse/index.ts';
 
 const FEED = new URL('../fixtures/feeds/rss2/feed-rs__relative-urls-xmlbase.xml', import.meta.url);
-const OPTIONS: FetchOptions = { timeoutMs: 5_000, maxBytes: 1_000_000, userAgent: 'wirefeed-test/1 (+https://example.test)' };
+// The fixture server is on loopback, which only an agent allowing private networks reaches.
+const agent = createFetchAgent({ allowPrivateNetworks: true, timeoutMs: 5_000 });
+const OPTIONS: FetchOptions = { agent, timeoutMs: 5_000, maxBytes: 1_000_000, userAgent: 'wirefeed-test/1 (+https://example.test)' };
 
 let server: Server;
 let base: string;
@@ -53,7 +58,37 @@ const routes: Record<string, (response: ServerResponse, headers: IncomingHttpHea
   '/gone': (response) => void response.writeHead(404).end('not found'),
   '/busy': (response) => void response.writeHead(503).end('try later'),
   '/throttled': (response) => void response.writeHead(429).end(),
+  '/permanent': (response) => void response.writeHead(301, { location: '/temporary' }).end(),
+  '/temporary': (response) => void response.writeHead(302, { location: '/also-permanent' }).end(),
+  '/also-permanent': (response) => void response.writeHead(308, { location: `${base}/feed.xml` }).end(),
+  '/see-other': (response) => void response.writeHead(307, { location: '/feed.xml' }).end(),
+  '/loop': (response) => void response.writeHead(302, { location: '/loop' }).end(),
+  '/to-ftp': (response) => void response.writeHead(301, { location: 'ftp://example.com/feed.xml' }).end(),
+  '/no-location': (response) => void response.writeHead(302).end(),
+  '/retired': (response) => void response.writeHead(410).end('gone for good'),
+  '/busy-for-2-minutes': (response) => void response.writeHead(503, { 'retry-after': '120' }).end(),
+  '/throttled-until': (response) => {
+    const date = new Date('2026-01-01T12:00:00Z');
+    response.writeHead(429, { date: date.toUTCString(), 'retry-after': new Date(date.getTime() + 90_000).toUTCString() }).end();
+  },
+  '/throttled-for-a-week': (response) => void response.writeHead(429, { 'retry-after': String(7 * 86_400) }).end(),
+  '/gzip': (response) => void response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(feedBytes)),
+  '/deflate': (response) => void response.writeHead(200, { 'content-encoding': 'deflate' }).end(deflateSync(feedBytes)),
+  '/br': (response) => void response.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync(feedBytes)),
+  // 64 MiB of zeros in about 64 KiB: only the decompressed size counts against the limit.
+  '/gzip-bomb': (response) => void response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipBomb),
+  '/mislabelled-cp1251': (response) => void response.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(CP1251_FEED),
 };
+
+const gzipBomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+
+// A Russian feed in windows-1251 with no XML declaration, served by a server that claims UTF-8.
+const CP1251_FEED = iconv.encode(
+  '<rss version="2.0"><channel><title>Новости</title><item><title>Москва</title>' +
+    '<description>В Москве прошло заседание правительства, на котором обсуждали бюджет города на следующий год.</description></item>' +
+    '<item><title>Погода</title><description>Синоптики обещают снег и сильный ветер в центральных районах страны.</description></item></channel></rss>',
+  'windows-1251',
+);
 
 beforeAll(async () => {
   feedBytes = await readFile(FEED);
@@ -68,6 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await agent.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -110,9 +146,42 @@ describe('fetchSource', () => {
     expect(lastHeaders['if-modified-since']).toBe('Tue, 02 Mar 2021 22:39:15 GMT');
   });
 
-  it('follows redirects and reports the final URL', async () => {
+  it('follows redirects and reports the final URL and the permanent target', async () => {
     const result = await fetchSource(source('/moved'), OPTIONS);
     expect(result.kind === 'ok' && result.finalUrl).toBe(`${base}/feed.xml`);
+    expect(result.permanentRedirect).toBe(`${base}/feed.xml`);
+  });
+
+  it('records the first 301/308 of a chain, absolute, and follows 302 and 308 after it', async () => {
+    const result = await fetchSource(source('/permanent'), OPTIONS);
+    expect(result).toMatchObject({ kind: 'ok', status: 200, finalUrl: `${base}/feed.xml`, permanentRedirect: `${base}/temporary` });
+  });
+
+  it('follows a 307 without recording it', async () => {
+    const result = await fetchSource(source('/see-other'), OPTIONS);
+    expect(result.kind === 'ok' && result.finalUrl).toBe(`${base}/feed.xml`);
+    expect(result.permanentRedirect).toBeUndefined();
+  });
+
+  it.each([
+    ['/loop', 'fetch: 302 from HOST redirects more than 5 times'],
+    ['/no-location', 'fetch: 302 from HOST redirects without a Location'],
+    ['/to-ftp', 'fetch: unsupported scheme ftp: in ftp://example.com/feed.xml'],
+  ])('refuses the redirect of %s', async (path, message) => {
+    const error = await fetchError(path);
+    expect(error.message).toBe(message.replace('HOST', new URL(base).host));
+    expect(error.retryable).toBe(false);
+  });
+
+  it.each(['/gzip', '/deflate', '/br'])('decompresses a %s body', async (path) => {
+    const result = await fetchSource(source(path), OPTIONS);
+    expect(result.kind === 'ok' && Buffer.from(result.body).equals(feedBytes)).toBe(true);
+  });
+
+  it('stops a compressed body once its decompressed size passes the limit', async () => {
+    const error = await fetchError('/gzip-bomb');
+    expect(error.message).toBe(`fetch: body from ${new URL(base).host} exceeds 1000000 bytes`);
+    expect(error.retryable).toBe(false);
   });
 
   it.each([
@@ -124,6 +193,29 @@ describe('fetchSource', () => {
     expect(error.message).toBe(`fetch: ${status} from ${new URL(base).host}`);
     expect(error.status).toBe(status);
     expect(error.retryable).toBe(retryable);
+  });
+
+  it('serves bytes labelled UTF-8 that are windows-1251, which parse reads as detected, saying so', async () => {
+    const result = await fetchSource(source('/mislabelled-cp1251'), OPTIONS);
+    if (result.kind !== 'ok') throw new Error('expected a body');
+    const feed = parseFeed(result.body, { url: result.finalUrl, contentType: result.contentType });
+    expect(feed.entries[0]?.title).toBe('Москва');
+    expect(feed.warnings).toContain('parse: labelled utf-8 but the bytes are not valid UTF-8, detected windows-1251');
+  });
+
+  it('keeps 410 Gone as a non-retryable error with its status', async () => {
+    const error = await fetchError('/retired');
+    expect([error.message, error.status, error.retryable, error.hostWide]).toEqual([`fetch: 410 from ${new URL(base).host}`, 410, false, false]);
+  });
+
+  it.each([
+    ['/busy-for-2-minutes', 503, 120],
+    ['/throttled-until', 429, 90],
+    ['/throttled-for-a-week', 429, 86_400],
+    ['/throttled', 429, undefined],
+  ])('gives %s a host-wide %i carrying Retry-After %s seconds', async (path, status, seconds) => {
+    const error = await fetchError(path);
+    expect([error.status, error.retryable, error.hostWide, error.retryAfterSeconds]).toEqual([status, true, true, seconds]);
   });
 
   it('times out a server that sends the body slowly, not just the headers', async () => {
@@ -155,7 +247,7 @@ describe('fetchSource', () => {
     await new Promise((resolve) => closed.close(resolve));
     const error = await fetchSource({ ...source('/'), url: `http://127.0.0.1:${port}/feed` }, OPTIONS).catch((caught: FetchError) => caught);
     expect(error).toBeInstanceOf(FetchError);
-    expect((error as FetchError).message).toBe(`fetch: fetch failed (ECONNREFUSED) from 127.0.0.1:${port}`);
+    expect((error as FetchError).message).toBe(`fetch: connect ECONNREFUSED 127.0.0.1:${port} from 127.0.0.1:${port}`);
     expect((error as FetchError).retryable).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { publicBaseUrl, startHttp } from '../../src/cli/serve.ts';
 import type { Services } from '../../src/cli/services.ts';
+import { createFetchAgent } from '../../src/fetch/index.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { testConfig } from './test-app.ts';
 
@@ -22,14 +23,19 @@ describe('publicBaseUrl', () => {
 describe('startHttp', () => {
   it('links feeds at the port it listens on when the configured base URL is a loopback default', async () => {
     const store = SqliteStore.inMemory();
+    const agent = createFetchAgent({ allowPrivateNetworks: true, timeoutMs: 5_000 });
     const services: Services = {
       config: testConfig('http://localhost:8080'),
       store,
       classifier: { classify: () => ({ countries: [], regions: [], evidence: [] }) },
       logger: pino({ level: 'silent' }),
+      agent,
       userAgent: 'wirefeed-test',
       now: () => new Date(),
-      close: () => store.close(),
+      close: async () => {
+        await agent.close();
+        await store.close();
+      },
     };
     const { server, baseUrl } = await startHttp(services, { port: 0 });
     try {
@@ -41,7 +47,7 @@ describe('startHttp', () => {
       expect(feed.feed_url).toBe(`http://localhost:${port}/feeds/russia.json`);
     } finally {
       await new Promise((resolve) => server.close(resolve));
-      await store.close();
+      await services.close();
     }
   });
 });

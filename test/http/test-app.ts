@@ -35,7 +35,7 @@ export function testConfig(baseUrl = 'http://feeds.example.test'): Config {
       pollIntervalMinutes: 10,
     })),
     output: { baseUrl, title: 'wirefeed', itemsPerFeed: 2, retentionDays: 30 },
-    fetch: { ...fetchDefaults(), timeoutMs: 10_000, maxBytes: 5_000_000, concurrency: 4 },
+    fetch: { ...fetchDefaults(), timeoutMs: 10_000, maxBytes: 5_000_000, concurrency: 4, allowPrivateNetworks: true },
     dedupe: { windowHours: 48 },
   };
 }

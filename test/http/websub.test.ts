@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFetchAgent } from '../../src/fetch/index.ts';
 import { createCatalog, publishedFeeds } from '../../src/http/index.ts';
 import { SqliteStore, type Store } from '../../src/store/index.ts';
 import { createWebSubPublisher, startWorker } from '../../src/worker/index.ts';
@@ -147,10 +148,12 @@ describe('the worker', () => {
     await websub.start();
     let cycles = 0;
     const classifier = { classify: () => ({ countries: ['RU'], regions: ['world', 'russia'], evidence: [] }) };
-    const deps = { config, store, classifier, logger: silent, userAgent: 'wirefeed-test', now: () => new Date() };
+    const agent = createFetchAgent(config.fetch);
+    const deps = { config, store, classifier, logger: silent, agent, userAgent: 'wirefeed-test', now: () => new Date() };
     const worker = startWorker(deps, { afterCycle: async () => (await websub.publishChanges(), cycles++) });
     while (cycles === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     await worker.stop();
+    await agent.close();
     await store.close();
     expect(hub.pings.map((ping) => ping['hub.url']).sort()).toEqual(
       ['world', 'russia', 'country/ru'].flatMap((feed) => ['rss', 'atom', 'json'].map((f) => `http://feeds.example.test/feeds/${feed}.${f}`)).sort(),

@@ -209,11 +209,14 @@ export function farmConfigYaml(farm: { baseUrl: string; feeds: number }, options
     const feed = (i + (options.rotate ?? 0)) % farm.feeds;
     sources.push(`  - { id: farm-${feed}, url: "${farmFeedUrl(farm.baseUrl, feed)}", title: Farm ${feed}, language: en }`);
   }
-  const concurrency = options.concurrency ? `fetch:\n  concurrency: ${options.concurrency}\n` : '';
+  // The farm is on loopback, which the fetch guard refuses unless private networks are allowed.
+  const concurrency = options.concurrency ? `  concurrency: ${options.concurrency}\n` : '';
   return `${options.regions === 'shipped' ? shippedRegions() : MINIMAL_REGIONS}sources:
 ${sources.join('\n')}
 output:
   baseUrl: http://feeds.example.test
+fetch:
+  allowPrivateNetworks: true
 ${concurrency}`;
 }
 

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { parseConfig } from '../../src/config/index.ts';
 import { createClassifier } from '../../src/classify/index.ts';
+import { createFetchAgent } from '../../src/fetch/index.ts';
 import { createApp } from '../../src/http/index.ts';
 import { RedisStore } from '../../src/store/index.ts';
 import { runCycle, type SourceReport } from '../../src/worker/index.ts';
@@ -29,7 +30,8 @@ export async function ingestAndServe(yaml: (fixtures: FixtureServer) => string, 
   const store = new RedisStore({ redis: redis.duplicate(), prefix });
   const logger = pino({ level: 'silent' });
   const classifier = createClassifier(config.regions);
-  const deps = { config, store, classifier, logger, userAgent: 'wirefeed-test', now: () => now };
+  const agent = createFetchAgent(config.fetch);
+  const deps = { config, store, classifier, logger, agent, userAgent: 'wirefeed-test', now: () => now };
   const reports = await runCycle(deps, 'all');
   const server = await listen(createApp({ store, config, logger }));
   return {
@@ -43,6 +45,7 @@ export async function ingestAndServe(yaml: (fixtures: FixtureServer) => string, 
     },
     async close() {
       await server.close();
+      await agent.close();
       await store.close();
       const keys = await redis.keys(RedisStore.keyPattern(prefix));
       if (keys.length) await redis.unlink(...keys);

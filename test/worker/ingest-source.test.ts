@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.ts';
 import { parseConfig, type Config } from '../../src/config/index.ts';
+import { createFetchAgent } from '../../src/fetch/index.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { ingestSource, type IngestDeps } from '../../src/worker/index.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
@@ -17,6 +18,7 @@ function configFor(fixtures: FixtureServer, file: string): Config {
 sources:
   - { id: wire-africa, url: ${fixtures.url(file)}, title: Wire Africa, language: en }
 output: { baseUrl: http://feeds.example.test }
+fetch: { allowPrivateNetworks: true }
 `,
     'worker.yaml',
   );
@@ -24,18 +26,21 @@ output: { baseUrl: http://feeds.example.test }
 
 let fixtures: FixtureServer;
 const store = SqliteStore.inMemory();
+// The fixture server is on loopback.
+const agent = createFetchAgent({ allowPrivateNetworks: true, timeoutMs: 5_000 });
 
 beforeAll(async () => {
   fixtures = await startFixtureServer();
 });
 
 afterAll(async () => {
+  await agent.close();
   await store.close();
   await fixtures.close();
 });
 
 function depsFor(config: Config): IngestDeps {
-  return { config, store, classifier: createClassifier(config.regions), logger: pino({ level: 'silent' }), userAgent: 'wirefeed-test', now: () => NOW };
+  return { config, store, classifier: createClassifier(config.regions), logger: pino({ level: 'silent' }), agent, userAgent: 'wirefeed-test', now: () => NOW };
 }
 
 describe('ingestSource on a re-fetched feed', () => {

@@ -1,0 +1,43 @@
+import { Agent, buildConnector, Client } from 'undici';
+import { ipLiteral, isPublicAddress, privateAddressError, publicOnlyLookup } from './address-guard.ts';
+
+/** What the process-wide fetch agent is built from (the `fetch:` config has both). */
+export interface FetchAgentOptions {
+  /** Off by default: loopback, private and link-local addresses are refused at connect time. */
+  allowPrivateNetworks: boolean;
+  /** Connect timeout; the request budget of fetchSource bounds the rest. */
+  timeoutMs: number;
+}
+
+/** The connections every fetch of one process shares; create it once, pass it to fetchSource, close it at exit. */
+export interface FetchAgent {
+  /** The keep-alive pool, one per origin. */
+  pool: Agent;
+  /** A one-request connection outside the pool, through the same guard: the retry after a stale socket. */
+  freshConnection(origin: string): Client;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the fetch agent. Unless private networks are allowed, every connection is checked at
+ * connect time: IP literals before connecting, names through a lookup that refuses non-public answers.
+ */
+export function createFetchAgent(options: FetchAgentOptions): FetchAgent {
+  const connect = options.allowPrivateNetworks ? buildConnector({ timeout: options.timeoutMs }) : guardedConnector(options.timeoutMs);
+  const pool = new Agent({ connect });
+  return {
+    pool,
+    // Closed as soon as its one request is done: close() waits for the response to finish.
+    freshConnection: (origin) => new Client(origin, { connect, pipelining: 1 }),
+    close: () => pool.close(),
+  };
+}
+
+function guardedConnector(timeoutMs: number): buildConnector.connector {
+  const connector = buildConnector({ timeout: timeoutMs, lookup: publicOnlyLookup });
+  return (connectOptions, callback) => {
+    const literal = ipLiteral(connectOptions.hostname);
+    if (literal && !isPublicAddress(literal)) return callback(privateAddressError(connectOptions.hostname, literal), null);
+    return connector(connectOptions, callback);
+  };
+}
