@@ -1,5 +1,6 @@
 import type { AtomFeed } from 'feedsmith';
 import { escapeText, geoPoint, mediaPictures, mediaThumbnails, unique } from './namespaces.ts';
+import { hubLinks } from './poll-hints.ts';
 import type { ParsedFeed, RawEntry, RawLink } from './types.ts';
 
 type Feed = AtomFeed.Feed<string>;
@@ -17,6 +18,7 @@ export function fromAtom(feed: Feed, url: string): ParsedFeed {
     author: feed.authors?.[0]?.name ?? feed.dc?.creators?.[0],
     entries: (feed.entries ?? []).map(fromEntry),
     warnings: [],
+    ...hubLinks(feed.links, url),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { JsonFeed } from 'feedsmith';
 import { escapeText, unique } from './namespaces.ts';
+import { hubLinks } from './poll-hints.ts';
 import type { ParsedFeed, RawEntry, RawLink } from './types.ts';
 
 type Feed = JsonFeed.Feed<string>;
@@ -16,6 +17,8 @@ export function fromJson(feed: Feed, url: string): ParsedFeed {
     author: feed.authors?.[0]?.name,
     entries: (feed.items ?? []).map(fromItem),
     warnings: [],
+    // JSON Feed names its hubs and its own URL in fields of their own.
+    ...hubLinks([...(feed.hubs ?? []).map((hub) => ({ href: hub.url, rel: 'hub' })), { href: feed.feed_url, rel: 'self' }], url),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RssFeed } from 'feedsmith';
 import { geoPoint, mediaPictures, mediaThumbnails, unique } from './namespaces.ts';
+import { hubLinks, rssSchedule } from './poll-hints.ts';
 import type { ParsedFeed, RawEntry, RawLink } from './types.ts';
 
 type Feed = RssFeed.Feed<string>;
@@ -17,6 +18,8 @@ export function fromRss(feed: Feed, url: string): ParsedFeed {
     author: feed.dc?.creators?.[0] ?? personName(feed.managingEditor) ?? feed.itunes?.author,
     entries: (feed.items ?? []).map(fromItem),
     warnings: [],
+    ...rssSchedule(feed),
+    ...hubLinks(feed.atom?.links, url),
   };
 }
 
