@@ -1,6 +1,7 @@
 import type { DateFallback, Source } from '../domain/index.ts';
 import type { ParsedFeed, RawEntry } from '../parse/index.ts';
 import { canonicalUrl, resolveUrl } from './canonical-url.ts';
+import { newestEntries } from './entry-cap.ts';
 import { htmlToLine, textToLine, truncateAtWord } from './html-text.ts';
 import { itemId } from './item-id.ts';
 import { parseFeedDate } from './parse-date.ts';
@@ -9,6 +10,8 @@ import { sharedGuids, sharedUrls, type LocatedEntry } from './shared-identifiers
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Length of a headline made up from the text, for entries published without one. */
 export const TITLE_CHARS = 120;
+/** Longest headline kept: beyond it a "title" is a pasted article or a broken feed. */
+export const MAX_TITLE_CHARS = 500;
 
 /** What every entry of a feed inherits: the source, the clock, the base URL and the feed's language. */
 export interface FeedContext {
@@ -49,27 +52,37 @@ export interface IdentifiedEntry {
 export interface IdentifiedFeed {
   context: FeedContext;
   entries: IdentifiedEntry[];
+  /** Entries dropped over the per-document cap. */
+  warnings: string[];
 }
 
 /**
  * Identifies every entry of a parsed feed. `textOf` gives an entry's plain text, needed only for the
- * id of an entry with no guid, link or date (and then computed once by the caller).
+ * id of an entry with no guid, link or date (and then computed once by the caller). At most
+ * `maxEntries` entries are read (see newestEntries).
  */
-export function identifyFeed(feed: ParsedFeed, source: Source, now: Date, textOf: (entry: RawEntry, base: string) => string): IdentifiedFeed {
+export function identifyFeed(
+  feed: ParsedFeed,
+  source: Source,
+  now: Date,
+  textOf: (entry: RawEntry, base: string) => string,
+  maxEntries = Infinity,
+): IdentifiedFeed {
   const documentUrl = resolveUrl(feed.url, undefined) ?? source.url;
   // Relative links resolve against the document's xml:base (it says so explicitly), else the feed's
   // own link, else the document URL.
   const base = resolveUrl(feed.base, documentUrl) ?? resolveUrl(feed.link, documentUrl) ?? documentUrl;
   const language = validLanguage(feed.language) ?? source.language;
   // Each entry's base, link and URL are resolved once: the shared checks and the identity need them.
-  const located = feed.entries.map((entry): LocatedEntry => {
+  const capped = newestEntries(feed.entries, maxEntries);
+  const located = capped.entries.map((entry): LocatedEntry => {
     const entryBase = entry.base === undefined ? base : (resolveUrl(entry.base, base) ?? base);
     const link = entryLink(entry, entryBase);
     // A link is a URL parser's own serialization: without a query or fragment it is canonical already.
     return { entry, base: entryBase, link, url: link === undefined || !/[?#]/.test(link) ? link : canonicalUrl(link) };
   });
   const context: FeedContext = { source, now, base, feed, sharedGuids: sharedGuids(located), sharedUrls: sharedUrls(located), language };
-  return { context, entries: belowDated(located.map((at) => identifyEntry(at, context, textOf))) };
+  return { context, entries: belowDated(located.map((at) => identifyEntry(at, context, textOf))), warnings: capped.warnings };
 }
 
 // An entry with no date is stamped when first seen, but must not outrank the dated entries of the
@@ -91,7 +104,8 @@ function identifyEntry(located: LocatedEntry, context: FeedContext, textOf: (ent
   const url = located.url !== undefined && !context.sharedUrls.has(located.url) ? located.url : undefined;
   const guid = entry.guid?.trim() || undefined;
   const ownGuid = guid !== undefined && !context.sharedGuids.has(guid) ? guid : undefined;
-  let title = htmlToLine(entry.title);
+  const headline = htmlToLine(entry.title);
+  let title = headline.length > MAX_TITLE_CHARS ? truncateAtWord(headline, MAX_TITLE_CHARS) : headline;
   // The text is part of the id only when no guid or link identifies the entry and it lacks a date
   // or a headline (one made from the text then stands in): read it only then.
   const text = !ownGuid && !url && (!entry.published?.trim() || !title) ? textOf(entry, base) : undefined;

@@ -15,9 +15,9 @@ export function normalizeFeed(feed: ParsedFeed, source: Source, now: Date): Item
   return completeItems(identifyEntries(feed, source, now));
 }
 
-/** Every entry's id, link and dates, its content not read yet: see completeItems. */
-export function identifyEntries(feed: ParsedFeed, source: Source, now: Date): IdentifiedFeed {
-  return identifyFeed(feed, source, now, (entry) => htmlToText(contentHtmlOf(entry)));
+/** Every entry's id, link and dates, its content not read yet, at most `maxEntries` of them: see completeItems. */
+export function identifyEntries(feed: ParsedFeed, source: Source, now: Date, maxEntries?: number): IdentifiedFeed {
+  return identifyFeed(feed, source, now, (entry) => htmlToText(contentHtmlOf(entry)), maxEntries);
 }
 
 /**

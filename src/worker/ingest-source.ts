@@ -88,7 +88,7 @@ export interface Document {
 /** Parses a document and reads in full the entries the store does not hold yet. */
 export async function readDocument(source: Source, document: Document, deps: IngestDeps): Promise<Poll & { kind: 'feed' }> {
   const parsed = parseFeed(document.body, { url: document.url, contentType: document.contentType });
-  const identified = identifyEntries(parsed, source, deps.now());
+  const identified = identifyEntries(parsed, source, deps.now(), deps.config.fetch.maxItemsPerFeed);
   // Entries the store holds are left as they are: only the others are read and filed.
   const stored = await storedItemIds(
     identified.entries.map((entry) => entry.id),
@@ -96,7 +96,7 @@ export async function readDocument(source: Source, document: Document, deps: Ing
   );
   const items = completeItems(identified, (id) => !stored.has(id));
   const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
-  return { kind: 'feed', items, entries, warnings: parsed.warnings };
+  return { kind: 'feed', items, entries, warnings: [...parsed.warnings, ...identified.warnings] };
 }
 
 function filingDeps(source: Source, deps: IngestDeps): FilingDeps {

@@ -11,14 +11,14 @@ import { startFixtureServer, type FixtureServer } from '../support/fixture-serve
 const NOW = new Date('2026-02-09T12:00:00Z');
 const RAIL = 'https://wire-agency.example/africa/2026/02/09/kenya-rail';
 
-function configFor(fixtures: FixtureServer, file: string): Config {
+function configFor(fixtures: FixtureServer, file: string, fetchSettings = ''): Config {
   return parseConfig(
     `regions:
   - { id: africa, title: Africa, description: Africa, areas: [Africa] }
 sources:
   - { id: wire-africa, url: ${fixtures.url(file)}, title: Wire Africa, language: en }
 output: { baseUrl: http://feeds.example.test }
-fetch: { allowPrivateNetworks: true }
+fetch: { allowPrivateNetworks: true${fetchSettings} }
 `,
     'worker.yaml',
   );
@@ -74,5 +74,23 @@ describe('ingestSource on a new story', () => {
     // The feed's <script> after the two paragraphs is gone.
     expect(kurils?.item.contentHtml?.endsWith('Japan and Russia have never signed a peace treaty.</p>')).toBe(true);
     expect(kurils?.item).not.toHaveProperty('publisherHtml');
+  });
+});
+
+describe('ingestSource on a feed over fetch.maxItemsPerFeed', () => {
+  it('files the newest entries only and keeps the warning in the source state', async () => {
+    const config = configFor(fixtures, 'wire/agency-africa-later.rss', ', maxItemsPerFeed: 2');
+    const own = SqliteStore.inMemory();
+    try {
+      const report = await ingestSource(config.sources[0]!, { ...depsFor(config), store: own });
+      expect(report).toMatchObject({ status: 'ok', items: 2, newStories: 2 });
+      const { stories } = await own.listStories({ region: 'africa', limit: 10 });
+      expect(stories.map((story) => story.item.published)).toEqual(['2026-02-09T10:51:00.000Z', '2026-02-09T09:33:00.000Z']);
+      const warning = 'normalize: read the newest 2 of 3 entries, dropped 1 (fetch.maxItemsPerFeed)';
+      expect(report.warnings).toContain(warning);
+      expect((await own.getSourceState('wire-africa'))?.warnings).toContain(warning);
+    } finally {
+      await own.close();
+    }
   });
 });
