@@ -50,6 +50,8 @@ const routes: Record<string, (response: ServerResponse, headers: IncomingHttpHea
   },
   '/moved': (response) => void response.writeHead(301, { location: '/feed.xml' }).end(),
   '/slow': drip,
+  // Never answers: only the request budget ends the wait.
+  '/silent': () => undefined,
   '/endless': endless,
   '/declared-huge': (response) => {
     response.writeHead(200, { 'content-length': String(2 * 1024 ** 3) });
@@ -223,6 +225,11 @@ describe('fetchSource', () => {
     expect(error.message).toBe(`fetch: timed out after 300 ms from ${new URL(base).host}`);
     expect(error.retryable).toBe(true);
     expect(error.cause).toBeDefined();
+  });
+
+  it('times out a server that never sends its headers', async () => {
+    const error = await fetchError('/silent', { timeoutMs: 300 });
+    expect([error.message, error.retryable]).toEqual([`fetch: timed out after 300 ms from ${new URL(base).host}`, true]);
   });
 
   it('rejects a declared Content-Length over the limit before reading the body', async () => {
