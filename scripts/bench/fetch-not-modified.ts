@@ -3,6 +3,7 @@
 // only the client's CPU is counted. Run: node --import tsx scripts/bench/fetch-not-modified.ts
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { request, type Dispatcher } from 'undici';
 import { createFetchAgent, fetchSource, type FetchOptions } from '../../src/fetch/index.ts';
 
 const WARMUP = 2_000;
@@ -30,6 +31,20 @@ async function globalFetchPoll(url: string): Promise<void> {
   }
 }
 
+// undici request as fetchSource makes it, but with an AbortController per request: what the EventEmitter signal saves.
+async function abortControllerPoll(url: string, dispatcher: Dispatcher): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 15_000);
+  try {
+    const response = await request(url, { dispatcher, headers: { 'if-none-match': '"v1"', 'user-agent': 'bench' }, signal: controller.signal });
+    await response.body.dump();
+    if (response.statusCode !== 304) throw new Error(`expected 304, got ${response.statusCode}`);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
 async function cpuPerPoll(poll: () => Promise<unknown>, polls: number): Promise<number> {
   const start = process.cpuUsage();
   let next = 0;
@@ -50,6 +65,7 @@ async function main(): Promise<void> {
   const source = { id: 'bench', url, title: 'bench', language: 'en', defaultCountries: [], defaultRegions: [], pollIntervalMinutes: 10 };
   const polls = {
     'global fetch + AbortController (before)': () => globalFetchPoll(url),
+    'undici request + AbortController': () => abortControllerPoll(url, agent.pool),
     'fetchSource on undici request (after)': () => fetchSource(source, options),
   };
   for (const [name, poll] of Object.entries(polls)) {
