@@ -28,29 +28,33 @@ const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
 export async function fetchSource(source: Source, options: FetchOptions): Promise<FetchResult> {
   // One timer for the whole exchange, redirects and body included: a server that drips is cut off too.
   // undici takes an EventEmitter as its signal, which costs far less than an AbortController per request.
-  const signal = new EventEmitter();
-  let timedOut = false;
+  const deadline = { signal: new EventEmitter(), expired: false };
   const timer = setTimeout(() => {
-    timedOut = true;
-    signal.emit('abort');
+    deadline.expired = true;
+    deadline.signal.emit('abort');
   }, options.timeoutMs);
   try {
-    return await followRedirects(source.url, options, signal);
+    return await followRedirects(source.url, options, deadline);
   } catch (error) {
-    if (error instanceof FetchError) throw error;
-    throw transportError(error, source.url, timedOut, options.timeoutMs);
+    // What the hops did not classify (a body that failed while drained) is named after the source.
+    throw classified(error, source.url, options, deadline);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function followRedirects(start: string, options: FetchOptions, signal: EventEmitter): Promise<FetchResult> {
+interface Deadline {
+  signal: EventEmitter;
+  expired: boolean;
+}
+
+async function followRedirects(start: string, options: FetchOptions, deadline: Deadline): Promise<FetchResult> {
   let url = start;
   let permanentRedirect: string | undefined;
   for (let hop = 0; ; hop++) {
     checkScheme(url);
-    const response = await send(url, options, signal);
-    if (!REDIRECTS.has(response.statusCode)) return readResponse(response, url, options, permanentRedirect);
+    const response = await send(url, options, deadline);
+    if (!REDIRECTS.has(response.statusCode)) return readResponse(response, url, options, deadline, permanentRedirect);
     await response.body.dump();
     const next = redirectTarget(response, url, hop);
     if (PERMANENT.has(response.statusCode)) permanentRedirect ??= next;
@@ -71,18 +75,25 @@ function redirectTarget(response: Dispatcher.ResponseData, url: string, hop: num
 
 // A keep-alive socket the server closed while idle fails before any response byte. A stalled event
 // loop can leave several pooled sockets in that state, so the one retry goes on a new connection.
-async function send(url: string, options: FetchOptions, signal: EventEmitter): Promise<Dispatcher.ResponseData> {
+// Errors are classified here, where the hop's URL is known: a timeout names the host that was slow.
+async function send(url: string, options: FetchOptions, deadline: Deadline): Promise<Dispatcher.ResponseData> {
   try {
-    return await sendOn(options.agent.pool, url, options, signal);
+    return await sendOn(options.agent.pool, url, options, deadline.signal);
   } catch (error) {
-    if (!STALE_SOCKET.has((error as { code?: string }).code ?? '')) throw error;
+    if (!STALE_SOCKET.has((error as { code?: string }).code ?? '')) throw classified(error, url, options, deadline);
     const fresh = options.agent.freshConnection(new URL(url).origin);
     try {
-      return await sendOn(fresh, url, options, signal);
+      return await sendOn(fresh, url, options, deadline.signal);
+    } catch (retryError) {
+      throw classified(retryError, url, options, deadline);
     } finally {
       void fresh.close().catch(() => undefined);
     }
   }
+}
+
+function classified(error: unknown, url: string, options: FetchOptions, deadline: Deadline): FetchError {
+  return error instanceof FetchError ? error : transportError(error, url, deadline.expired, options.timeoutMs);
 }
 
 function sendOn(dispatcher: Dispatcher, url: string, options: FetchOptions, signal: EventEmitter): Promise<Dispatcher.ResponseData> {
@@ -114,7 +125,13 @@ function requestHeaders(options: FetchOptions): Record<string, string> {
   return headers;
 }
 
-async function readResponse(response: Dispatcher.ResponseData, url: string, options: FetchOptions, permanentRedirect?: string): Promise<FetchResult> {
+async function readResponse(
+  response: Dispatcher.ResponseData,
+  url: string,
+  options: FetchOptions,
+  deadline: Deadline,
+  permanentRedirect?: string,
+): Promise<FetchResult> {
   const { statusCode: status, headers } = response;
   const hints = { ...responseHints(status, headers, url), ...(permanentRedirect ? { permanentRedirect } : {}) };
   if (status === 304) {
@@ -130,7 +147,9 @@ async function readResponse(response: Dispatcher.ResponseData, url: string, opti
     response.body.destroy();
     throw tooLargeError(url, options.maxBytes, status);
   }
-  const body = await readBody(response, options.maxBytes, url);
+  const body = await readBody(response, options.maxBytes, url).catch((error: unknown) => {
+    throw classified(error, url, options, deadline);
+  });
   return {
     kind: 'ok',
     body,

@@ -52,6 +52,7 @@ const routes: Record<string, (response: ServerResponse, headers: IncomingHttpHea
   '/slow': drip,
   // Never answers: only the request budget ends the wait.
   '/silent': () => undefined,
+  '/to-silent-host': (response) => void response.writeHead(302, { location: `http://localhost:${new URL(base).port}/silent` }).end(),
   '/endless': endless,
   '/declared-huge': (response) => {
     response.writeHead(200, { 'content-length': String(2 * 1024 ** 3) });
@@ -230,6 +231,11 @@ describe('fetchSource', () => {
   it('times out a server that never sends its headers', async () => {
     const error = await fetchError('/silent', { timeoutMs: 300 });
     expect([error.message, error.retryable]).toEqual([`fetch: timed out after 300 ms from ${new URL(base).host}`, true]);
+  });
+
+  it('names the host that timed out after a redirect, not the source host', async () => {
+    const error = await fetchError('/to-silent-host', { timeoutMs: 300 });
+    expect(error.message).toBe(`fetch: timed out after 300 ms from localhost:${new URL(base).port}`);
   });
 
   it('rejects a declared Content-Length over the limit before reading the body', async () => {
