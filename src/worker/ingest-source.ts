@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { createHash } from 'node:crypto';
-import { FetchError, type Item, type Source, type SourceState, type Story } from '../domain/index.ts';
+import { FetchError, isRetired, pollUrl, stateForUrl, type Item, type Source, type SourceState, type Story } from '../domain/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Store } from '../store/index.ts';
 import { fetchSource } from '../fetch/index.ts';
@@ -11,7 +11,6 @@ import { storedItemIds } from '../dedupe/index.ts';
 import { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 import { nextPoll, REDIRECT_POLLS, type DocumentHints, type PollOutcome, type ResponseHints } from './next-poll.ts';
-import { isRetired, pollUrl, stateForUrl } from './source-url.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {

@@ -1,7 +1,6 @@
-import type { Source, SourceState } from '../domain/index.ts';
+import { pollUrl, type Source, type SourceState } from '../domain/index.ts';
 import type { FetchResult } from '../fetch/index.ts';
 import { jittered, outsideSkips, pollInterval, type PollBounds } from './poll-interval.ts';
-import { pollUrl } from './source-url.ts';
 
 /** What a 200 or 304 said about the next poll (status, max-age, Expires, permanent redirect). */
 export type ResponseHints = Omit<Extract<FetchResult, { kind: 'not-modified' }>, 'kind'>;

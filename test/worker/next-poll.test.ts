@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Source, SourceState } from '../../src/domain/index.ts';
 import { nextPoll, type DocumentHints, type PollOutcome, type ResponseHints } from '../../src/worker/next-poll.ts';
 import { outsideSkips, type PollBounds } from '../../src/worker/poll-interval.ts';
-import { isRetired, pollUrl, stateForUrl } from '../../src/worker/source-url.ts';
+import { isRetired, pollUrl, stateForUrl } from '../../src/domain/index.ts';
 
 // A Monday.
 const NOW = new Date('2026-02-09T12:00:00Z');
