@@ -171,3 +171,34 @@ describe('failures', () => {
     expect(edited.state.configUrl).toBe(server.url('/new.rss'));
   });
 });
+
+describe('a source moved by permanent redirects', () => {
+  // The state three polls meeting a 301 to /moved.rss leave (see next-poll.test.ts for the counting).
+  async function movedState(config: Config) {
+    const source = config.sources[0]!;
+    await store.fileSource({
+      state: { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0, configUrl: source.url, movedTo: server.url('/moved.rss') },
+      entries: [],
+      window: { now: clock, hours: 72 },
+    });
+  }
+
+  it('is polled at its new URL', async () => {
+    serve({ status: 200, headers: RSS, body: FEED });
+    const config = configFor('/feed.rss');
+    await movedState(config);
+    const { report, state } = await poll(config);
+    expect(report).toMatchObject({ status: 'ok', items: 2 });
+    expect(server.requests.map((request) => request.path)).toEqual(['/moved.rss']);
+    expect(state.movedTo).toBe(server.url('/moved.rss'));
+  });
+
+  it('is polled at the configured URL again once the config names another one', async () => {
+    serve({ status: 200, headers: RSS, body: FEED });
+    await movedState(configFor('/feed.rss'));
+    const { state } = await poll(configFor('/edited.rss'));
+    expect(server.requests.map((request) => request.path)).toEqual(['/edited.rss']);
+    expect(state).toMatchObject({ configUrl: server.url('/edited.rss') });
+    expect(state).not.toHaveProperty('movedTo');
+  });
+});
