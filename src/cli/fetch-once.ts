@@ -6,13 +6,15 @@ export async function fetchOnceCommand(services: Services, stdout: NodeJS.Writab
   const reports = await runCycle(services, 'all');
   for (const report of reports) stdout.write(`${formatReport(report)}\n`);
   const failed = reports.filter((report) => report.status === 'failed').length;
-  stdout.write(`${reports.length} sources, ${failed} failed\n`);
+  const retired = reports.filter((report) => report.status === 'retired').length;
+  stdout.write(`${reports.length} sources, ${failed} failed${retired ? `, ${retired} retired (gone: change their config entry)` : ''}\n`);
   return 0;
 }
 
 function formatReport(report: SourceReport): string {
   const head = `${report.sourceId.padEnd(24)} ${report.status.padEnd(12)}`;
-  if (report.status === 'failed') return `${head} ${report.error}`;
+  if (report.status === 'failed' || report.status === 'retired') return `${head} ${report.error ?? ''}`.trimEnd();
+  if (report.status === 'unchanged') return `${head} same body as last time, not parsed`;
   const warnings = report.warnings.length ? `, ${report.warnings.length} warnings` : '';
   return `${head} ${report.items} items, ${report.newStories} new stories, ${report.copies} copies${warnings}`;
 }

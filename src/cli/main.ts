@@ -11,6 +11,7 @@ Usage: wirefeed <command> [--config FILE] [args]
   worker              the scheduled worker only
   serve               the HTTP server only
   fetch-once          one pass over all sources, a summary per source
+  sources             each source's status, last success and error, next poll (a table)
   check-config [FILE] validate a config file
   parse FILE          a feed file's normalized items as JSON
   classify            JSON lines {id,title,body} on stdin → {id,countries,regions} on stdout
@@ -34,6 +35,15 @@ async function run(settings: Settings): Promise<number> {
       const services = await buildServices(settings);
       try {
         return await fetchOnceCommand(services, io.stdout);
+      } finally {
+        await services.close();
+      }
+    }
+    case 'sources': {
+      const { sourcesCommand } = await import('./sources.ts');
+      const services = await buildServices(settings, false);
+      try {
+        return await sourcesCommand(services.config, services.store, io.stdout);
       } finally {
         await services.close();
       }

@@ -34,6 +34,8 @@ export interface SourceState {
   bodyHash?: string;
   /** The publisher's floor on the interval, from <ttl>, Cache-Control max-age or Expires. */
   publisherMinMinutes?: number;
+  /** RSS 2.0 <ttl> of the last document parsed, kept for the polls that read no document (304, same body). */
+  ttlMinutes?: number;
   /** RSS 2.0 skipHours (0–23, GMT) and skipDays ("Monday"…) of the last document. */
   skipHours?: number[];
   skipDays?: string[];
@@ -45,6 +47,8 @@ export interface SourceState {
   redirect?: { to: string; polls: number };
   /** The URL polled instead of the configured one after 3 consecutive permanent redirects. */
   movedTo?: string;
+  /** The configured URL that movedTo, redirect, retired and the validators were learnt for; another one drops them. */
+  configUrl?: string;
   /** Publication times of the newest items (ISO, newest first, bounded): the adaptive interval's rate. */
   recentItems?: string[];
   /** WebSub subscription of this source's feed to its hub; the secret never leaves the store. */

@@ -1,4 +1,4 @@
-import type { Region, SourceState, Story } from '../domain/index.ts';
+import { itemsLastDay, sourceStanding, stateForUrl, type Region, type SourceState, type Story } from '../domain/index.ts';
 import type { SourceRef } from '../render/index.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -50,17 +50,31 @@ export function apiRegion(region: Region, catalog: Catalog) {
   };
 }
 
-/** A source and its last poll; never polled yet reads as nulls and zeros. Validators (ETag) stay private. */
-export function apiSource(source: SourceRef, state: SourceState | undefined) {
+/**
+ * A source, how it stands and its last poll; never polled yet reads as nulls and zeros. Validators are
+ * shown as present or not, never their values, and the WebSub secret never leaves the store.
+ */
+export function apiSource(source: SourceRef, stored: SourceState | undefined, now: Date) {
+  const state = stored && stateForUrl(source, stored);
   return {
     id: source.id,
     title: source.title,
     url: source.url,
+    status: sourceStanding(source, state, now),
     lastFetchedAt: state?.lastFetchedAt ?? null,
     lastSuccessAt: state?.lastSuccessAt ?? null,
     lastError: state?.lastError ?? null,
+    lastStatus: state?.lastStatus ?? null,
     consecutiveFailures: state?.consecutiveFailures ?? 0,
+    nextPollAt: state?.nextPollAt ?? null,
     warnings: state?.warnings ?? [],
     itemsSeen: state?.itemsSeen ?? 0,
+    itemsLast24h: itemsLastDay(state, now),
+    validators: { etag: state?.etag !== undefined, lastModified: state?.lastModified !== undefined },
+    movedTo: state?.movedTo ?? null,
+    redirect: state?.redirect ?? null,
+    retired: state?.retired ?? null,
+    hostRetryAfterUntil: state?.hostRetryAfterUntil ?? null,
+    websub: state?.websub ? { hub: state.websub.hub, status: state.websub.status, leaseUntil: state.websub.leaseUntil ?? null } : null,
   };
 }

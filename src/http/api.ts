@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import type { ConfigStatus } from '../config/index.ts';
 import { NotFoundError } from '../domain/index.ts';
 import type { StoryPage } from '../store/index.ts';
 import { apiRegion, apiSource, apiStory, apiStoryDetail } from './api-shapes.ts';
@@ -23,7 +24,7 @@ const COUNTRY_LISTS = new Set<never>();
  * The JSON API: `/api/stories` (every filter), `/api/stories/:id`, `/api/regions` (and `/regions`),
  * `/api/regions/:region/stories`, `/api/countries/:cc/stories`, `/api/sources`, `/api/openapi.json`.
  */
-export function apiRoutes(deps: ListingDeps): Router {
+export function apiRoutes(deps: ListingDeps, configStatus?: () => ConfigStatus): Router {
   const { store, catalog, cache } = deps;
   const router = Router();
   const sendStatic = async (req: Request, res: Response, key: string, value: () => unknown) => {
@@ -37,9 +38,10 @@ export function apiRoutes(deps: ListingDeps): Router {
   // Each source's last poll as the worker recorded it: what a newsroom checks when a feed goes quiet.
   router.get('/api/sources', async (_req, res) => {
     const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
-    const sources = [...catalog.sources.values()].map((source) => apiSource(source, states.get(source.id)));
+    const now = new Date();
+    const sources = [...catalog.sources.values()].map((source) => apiSource(source, states.get(source.id), now));
     res.set({ ...CORS_HEADERS, 'Cache-Control': 'no-cache' });
-    res.type(JSON_TYPE).send(JSON.stringify({ sources }));
+    res.type(JSON_TYPE).send(JSON.stringify({ sources, ...(configStatus ? { config: configStatus() } : {}) }));
   });
   router.get('/api/stories', (req, res) => serveListing(req, res, deps, listSpec(deps, '/api/stories', {}, ALL_LISTS, {})));
   router.get('/api/stories/:id', async (req, res) => {

@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
-import type { Item, Source, SourceState, Story } from '../domain/index.ts';
+import { FetchError, isRetired, pollUrl, stateForUrl, type Item, type Source, type SourceState, type Story } from '../domain/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Store } from '../store/index.ts';
-import { fetchSource, type FetchAgent } from '../fetch/index.ts';
+import { bodyDigest, fetchSource, type FetchAgent } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { completeItems, identifyEntries, sanitizeItem } from '../normalize/index.ts';
 import { storedItemIds } from '../dedupe/index.ts';
 import { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
+import { nextPoll, REDIRECT_POLLS, type DocumentHints, type PollOutcome, type ResponseHints } from './next-poll.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -20,12 +21,15 @@ export interface IngestDeps {
   agent: FetchAgent;
   userAgent: string;
   now: () => Date;
+  /** [0, 1); spreads the next polls of sources polled together (default Math.random). */
+  random?: () => number;
 }
 
 /** The outcome of polling one source. */
 export interface SourceReport {
   sourceId: string;
-  status: 'ok' | 'not-modified' | 'failed';
+  /** `unchanged`: a 200 whose body was the last one again, not parsed; `retired`: gone (410), not polled. */
+  status: 'ok' | 'not-modified' | 'unchanged' | 'failed' | 'retired';
   items: number;
   newStories: number;
   copies: number;
@@ -34,48 +38,74 @@ export interface SourceReport {
 }
 
 /** A poll's result before filing: nothing new, or the feed's unseen items and what to remember. */
-type Poll = { kind: 'not-modified' } | { kind: 'feed'; items: Item[]; entries: number; warnings: string[]; etag?: string; lastModified?: string };
+type Poll =
+  | { kind: 'not-modified' | 'unchanged'; hints: ResponseHints; validators: Validators }
+  | (ReadFeed & { hints: ResponseHints; validators: Validators; bodyHash: string });
+
+type Validators = Pick<SourceState, 'etag' | 'lastModified'>;
+
+/** A document read: its unseen items, how many entries it had, its warnings and what it said about the schedule. */
+export interface ReadFeed {
+  kind: 'feed';
+  items: Item[];
+  entries: number;
+  warnings: string[];
+  schedule: DocumentHints;
+}
 
 /**
- * Fetches, parses, dedupes, classifies and files one source; its new state is filed with its stories
- * in one store write, so the state never runs ahead of them. Sources polled at once share `inTurn`,
- * so one process files their feeds one after another and rarely races itself.
+ * Fetches, parses, dedupes, classifies and files one source; its new state, next poll included, is
+ * filed with its stories in one store write, so the state never runs ahead of them. Sources polled at
+ * once share `inTurn`, so one process files their feeds one after another and rarely races itself.
  */
 export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InTurn = createInTurn()): Promise<SourceReport> {
-  const previous = (await deps.store.getSourceState(source.id)) ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 };
-  const fetchedAt = deps.now().toISOString();
+  const stored = (await deps.store.getSourceState(source.id)) ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 };
+  const previous = stateForUrl(source, stored);
+  if (isRetired(source, previous)) return { ...emptyReport(source), status: 'retired', error: previous.lastError };
+  const now = deps.now();
+  const decide = (outcome: PollOutcome) => nextPoll(source, previous, outcome, deps.config.fetch, now, deps.random ?? Math.random);
+  const file = (items: Item[], state: SourceState) => inTurn(() => fileFeed(items, state, filingDeps(source, deps)));
   let poll: Poll;
   try {
     poll = await pollSource(source, previous, deps);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const state = { ...previous, lastFetchedAt: fetchedAt, lastError: message, consecutiveFailures: previous.consecutiveFailures + 1 };
-    await inTurn(() => fileFeed([], state, filingDeps(source, deps)));
-    return { ...emptyReport(source), status: 'failed', error: message };
+    const schedule = decide(failure(error));
+    await file([], { ...previous, ...schedule, lastFetchedAt: now.toISOString(), lastError: message });
+    if (schedule.retired) deps.logger.warn({ source: source.id, url: schedule.retired.url }, 'source gone (410): retired until its config entry changes');
+    return { ...emptyReport(source), status: schedule.retired ? 'retired' : 'failed', error: message };
   }
-  const success = { ...previous, lastFetchedAt: fetchedAt, lastSuccessAt: deps.now().toISOString(), lastError: undefined, consecutiveFailures: 0 };
-  if (poll.kind === 'not-modified') {
-    await inTurn(() => fileFeed([], success, filingDeps(source, deps)));
-    return { ...emptyReport(source), status: 'not-modified' };
+  const document = poll.kind === 'feed' ? poll.schedule : undefined;
+  const schedule = decide({ kind: 'fetched', hints: poll.hints, ...(document ? { document } : {}) });
+  if (schedule.movedTo && schedule.movedTo !== previous.movedTo) {
+    deps.logger.warn(
+      { source: source.id, movedTo: schedule.movedTo },
+      `permanent redirect on ${REDIRECT_POLLS} polls in a row: polling the new URL; update the config`,
+    );
   }
-  const { items, entries, warnings, etag, lastModified } = poll;
-  const state = { ...success, etag, lastModified, warnings, itemsSeen: previous.itemsSeen + entries };
-  const filed = await inTurn(() => fileFeed(items, state, filingDeps(source, deps)));
+  const success = { ...previous, ...schedule, ...poll.validators, lastFetchedAt: now.toISOString(), lastSuccessAt: now.toISOString(), lastError: undefined };
+  if (poll.kind !== 'feed') {
+    await file([], success);
+    return { ...emptyReport(source), status: poll.kind };
+  }
+  const { items, entries, warnings, bodyHash } = poll;
+  const filed = await file(items, { ...success, bodyHash, warnings, itemsSeen: previous.itemsSeen + entries });
   return { ...emptyReport(source), items: entries, warnings, ...count(filed) };
 }
 
-// One conditional GET, then the entries the store does not hold yet, read in full.
+// One conditional GET of where the source now lives; a body like the last one is not parsed again.
 async function pollSource(source: Source, previous: SourceState, deps: IngestDeps): Promise<Poll> {
-  const fetched = await fetchSource(source, {
-    ...deps.config.fetch,
-    agent: deps.agent,
-    userAgent: deps.userAgent,
-    etag: previous.etag,
-    lastModified: previous.lastModified,
-  });
-  if (fetched.kind === 'not-modified') return { kind: 'not-modified' };
+  const fetched = await fetchSource(
+    { ...source, url: pollUrl(source, previous) },
+    { ...deps.config.fetch, agent: deps.agent, userAgent: deps.userAgent, etag: previous.etag, lastModified: previous.lastModified },
+  );
+  if (fetched.kind === 'not-modified')
+    return { kind: 'not-modified', hints: fetched, validators: { etag: previous.etag, lastModified: previous.lastModified } };
+  const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
+  const bodyHash = bodyDigest(fetched.body);
+  if (bodyHash === previous.bodyHash) return { kind: 'unchanged', hints: fetched, validators };
   const read = await readDocument(source, { body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType }, deps);
-  return { ...read, etag: fetched.etag, lastModified: fetched.lastModified };
+  return { ...read, hints: fetched, validators, bodyHash };
 }
 
 /** A feed document as received, polled or pushed by a WebSub hub. */
@@ -86,7 +116,7 @@ export interface Document {
 }
 
 /** Parses a document and reads in full the entries the store does not hold yet. */
-export async function readDocument(source: Source, document: Document, deps: IngestDeps): Promise<Poll & { kind: 'feed' }> {
+export async function readDocument(source: Source, document: Document, deps: IngestDeps): Promise<ReadFeed> {
   const parsed = parseFeed(document.body, { url: document.url, contentType: document.contentType });
   const identified = identifyEntries(parsed, source, deps.now(), deps.config.fetch.maxItemsPerFeed);
   // Entries the store holds are left as they are: only the others are read and filed.
@@ -96,7 +126,14 @@ export async function readDocument(source: Source, document: Document, deps: Ing
   );
   const items = completeItems(identified, (id) => !stored.has(id));
   const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
-  return { kind: 'feed', items, entries, warnings: [...parsed.warnings, ...identified.warnings] };
+  const published = items.filter((item) => !item.dateFallback).map((item) => item.published);
+  const schedule = { ttlMinutes: parsed.ttlMinutes, skipHours: parsed.skipHours, skipDays: parsed.skipDays, published };
+  return { kind: 'feed', items, entries, warnings: [...parsed.warnings, ...identified.warnings], schedule };
+}
+
+function failure(error: unknown): PollOutcome {
+  if (!(error instanceof FetchError)) return { kind: 'failed' };
+  return { kind: 'failed', status: error.status, retryAfterSeconds: error.retryAfterSeconds };
 }
 
 function filingDeps(source: Source, deps: IngestDeps): FilingDeps {

@@ -27,11 +27,13 @@ async function json<T = Page>(path: string): Promise<T> {
 }
 
 describe('GET /api/sources', () => {
-  it('lists every configured source with its last poll, warnings and errors', async () => {
+  it('lists every configured source with its standing, last poll, warnings and errors', async () => {
     await seedState(app.store, {
       sourceId: 'tass',
       lastFetchedAt: '2026-02-07T13:00:00.000Z',
       lastSuccessAt: '2026-02-07T13:00:00.000Z',
+      lastStatus: 200,
+      nextPollAt: '2026-02-07T13:15:00.000Z',
       etag: '"v1"',
       warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
       consecutiveFailures: 0,
@@ -41,45 +43,62 @@ describe('GET /api/sources', () => {
       sourceId: 'nhk',
       lastFetchedAt: '2026-02-07T13:00:00.000Z',
       lastError: 'fetch: 503 from www3.nhk.or.jp',
+      lastStatus: 503,
       consecutiveFailures: 3,
       itemsSeen: 0,
     });
     const response = await app.get('/api/sources');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const { sources } = await jsonOf<{ sources: unknown[] }>(response);
+    const unknown = { movedTo: null, redirect: null, retired: null, hostRetryAfterUntil: null, websub: null, itemsLast24h: 0 };
     expect(sources).toEqual([
       {
         id: 'tass',
         title: 'TASS',
         url: 'https://tass.com/rss/v2.xml',
+        status: 'ok',
         lastFetchedAt: '2026-02-07T13:00:00.000Z',
         lastSuccessAt: '2026-02-07T13:00:00.000Z',
         lastError: null,
+        lastStatus: 200,
         consecutiveFailures: 0,
+        nextPollAt: '2026-02-07T13:15:00.000Z',
         warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
         itemsSeen: 40,
+        validators: { etag: true, lastModified: false },
+        ...unknown,
       },
       {
         id: 'nhk',
         title: 'NHK World',
         url: 'https://www3.nhk.or.jp/rss/news/cat0.xml',
+        status: 'backing-off',
         lastFetchedAt: '2026-02-07T13:00:00.000Z',
         lastSuccessAt: null,
         lastError: 'fetch: 503 from www3.nhk.or.jp',
+        lastStatus: 503,
         consecutiveFailures: 3,
+        nextPollAt: null,
         warnings: [],
         itemsSeen: 0,
+        validators: { etag: false, lastModified: false },
+        ...unknown,
       },
       {
         id: 'abc-au',
         title: 'ABC News (Australia)',
         url: 'https://www.abc.net.au/news/feed/51120/rss.xml',
+        status: 'never-polled',
         lastFetchedAt: null,
         lastSuccessAt: null,
         lastError: null,
+        lastStatus: null,
         consecutiveFailures: 0,
+        nextPollAt: null,
         warnings: [],
         itemsSeen: 0,
+        validators: { etag: false, lastModified: false },
+        ...unknown,
       },
     ]);
   });

@@ -3,6 +3,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonOf, startTestApp, type TestApp } from './test-app.ts';
+import { seedSourceStates } from './source-states.ts';
 
 interface Operation {
   parameters?: ({ $ref: string } | { name: string; in: string })[];
@@ -20,7 +21,10 @@ let ajv: Ajv2020;
 const exercised = new Set<string>();
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({
+    configStatus: () => ({ file: 'feeds.yaml', loadedAt: '2026-02-07T12:00:00.000Z', error: 'feeds.yaml:3: sources[0].url: invalid URL' }),
+  });
+  await seedSourceStates(app.store);
   doc = await jsonOf<OpenApi>(await app.get('/api/openapi.json'));
   ajv = new Ajv2020({ allErrors: true });
   ajv.addFormat('uri', (value: string) => URL.canParse(value));

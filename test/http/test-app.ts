@@ -2,7 +2,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import { fetchDefaults, type Config } from '../../src/config/index.ts';
+import { fetchDefaults, type Config, type ConfigStatus } from '../../src/config/index.ts';
 import type { Copy, Story } from '../../src/domain/index.ts';
 import { createHandler } from '../../src/http/index.ts';
 import { SqliteStore, type Store } from '../../src/store/index.ts';
@@ -52,13 +52,14 @@ export interface TestApp {
 
 /** Starts the real app on 127.0.0.1 over a fresh store filled with `stories`. */
 export async function startTestApp(
-  options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store; cacheEntries?: number } = {},
+  options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store; cacheEntries?: number; configStatus?: () => ConfigStatus } = {},
 ): Promise<TestApp> {
   const store = options.store ?? SqliteStore.inMemory();
   await seedStories(store, options.stories ?? sampleStories());
   const config = options.config ?? testConfig();
   const logger = options.logger ?? pino({ level: 'silent' });
-  const server = await listen(createHandler({ store, config, logger, ...(options.cacheEntries ? { cacheEntries: options.cacheEntries } : {}) }));
+  const { cacheEntries, configStatus } = options;
+  const server = await listen(createHandler({ store, config, logger, ...(cacheEntries ? { cacheEntries } : {}), ...(configStatus ? { configStatus } : {}) }));
   return {
     baseUrl: server.baseUrl,
     store,

@@ -20,7 +20,7 @@ export async function fetchOnce(configFile: string, env: NodeJS.ProcessEnv): Pro
 /** Reads the summary lines (`<source> <status> …`) of a fetch-once output. */
 export function withStatuses(result: CliResult): FetchOnceRun {
   const statuses = new Map<string, string>();
-  for (const match of result.stdout.matchAll(/^(\S+) +(ok|not-modified|failed)\b/gm)) statuses.set(match[1] as string, match[2] as string);
+  for (const match of result.stdout.matchAll(/^(\S+) +(ok|not-modified|unchanged|failed|retired)\b/gm)) statuses.set(match[1] as string, match[2] as string);
   return { ...result, statuses };
 }
 
