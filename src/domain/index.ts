@@ -1,5 +1,5 @@
 /** The types every stage shares. */
-export type { Source, SourceState } from './source.ts';
+export type { Source, SourceState, WebSubSubscription } from './source.ts';
 export type { Region } from './region.ts';
 export type { Item, PublisherHtml, Enclosure, GeoPoint, DateFallback } from './item.ts';
 export type { Story, StoryItem, Copy, Evidence, Classification } from './story.ts';

@@ -16,6 +16,7 @@ import { readOnly } from './read-only.ts';
 import { createRenderCache, RENDER_CACHE_ENTRIES } from './render-cache.ts';
 import { requestLog } from './request-log.ts';
 import { createVersionReader } from './version-reader.ts';
+import { webSubRoutes, type PushReceiver } from './websub-callback.ts';
 
 /** What the HTTP app is built from; nothing else is read. */
 export interface AppDeps {
@@ -25,6 +26,8 @@ export interface AppDeps {
   logger: Logger;
   /** Responses the render cache keeps (default 500). */
   cacheEntries?: number;
+  /** Where WebSub pushes go; without it no /websub/ callback is served. */
+  push?: PushReceiver;
 }
 
 /**
@@ -41,7 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   return build(deps).app;
 }
 
-function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES }: AppDeps): { app: express.Express; fastPath: FastPath } {
+function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, push }: AppDeps): { app: express.Express; fastPath: FastPath } {
   const app = express();
   const catalog = createCatalog(config);
   const output = config.output;
@@ -55,6 +58,8 @@ function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES }: A
   // Cacheable responses get a strong ETag from cached-response.ts; the rest need none.
   app.set('etag', false);
   app.use(requestLog(logger));
+  // The WebSub callback is the one route a hub POSTs to; everything else is read-only.
+  if (push) app.use(webSubRoutes({ store, config, logger, receive: push }));
   app.use(readOnly);
   app.use(feedRoutes(listing));
   app.use(apiRoutes(listing));

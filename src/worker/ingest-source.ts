@@ -9,6 +9,7 @@ import { completeItems, identifyEntries, sanitizeItem } from '../normalize/index
 import { storedItemIds } from '../dedupe/index.ts';
 import { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
+import type { Advertised } from './websub-decide.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -29,10 +30,14 @@ export interface SourceReport {
   copies: number;
   warnings: string[];
   error?: string;
+  /** The WebSub hubs and topic the publisher's answer named; absent when it said nothing (failed, or a 304 without Link headers). */
+  advertised?: Advertised;
 }
 
 /** A poll's result before filing: nothing new, or the feed's unseen items and what to remember. */
-type Poll = { kind: 'not-modified' } | { kind: 'feed'; items: Item[]; entries: number; warnings: string[]; etag?: string; lastModified?: string };
+type Poll =
+  | { kind: 'not-modified'; advertised?: Advertised }
+  | { kind: 'feed'; items: Item[]; entries: number; warnings: string[]; etag?: string; lastModified?: string; advertised?: Advertised };
 
 /**
  * Fetches, parses, dedupes, classifies and files one source; its new state is filed with its stories
@@ -54,12 +59,12 @@ export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InT
   const success = { ...previous, lastFetchedAt: fetchedAt, lastSuccessAt: deps.now().toISOString(), lastError: undefined, consecutiveFailures: 0 };
   if (poll.kind === 'not-modified') {
     await inTurn(() => fileFeed([], success, filingDeps(source, deps)));
-    return { ...emptyReport(source), status: 'not-modified' };
+    return { ...emptyReport(source), status: 'not-modified', advertised: poll.advertised };
   }
   const { items, entries, warnings, etag, lastModified } = poll;
   const state = { ...success, etag, lastModified, warnings, itemsSeen: previous.itemsSeen + entries };
   const filed = await inTurn(() => fileFeed(items, state, filingDeps(source, deps)));
-  return { ...emptyReport(source), items: entries, warnings, ...count(filed) };
+  return { ...emptyReport(source), items: entries, warnings, ...count(filed), advertised: poll.advertised };
 }
 
 // One conditional GET, then the entries the store does not hold yet, read in full.
@@ -70,9 +75,14 @@ async function pollSource(source: Source, previous: SourceState, deps: IngestDep
     etag: previous.etag,
     lastModified: previous.lastModified,
   });
-  if (fetched.kind === 'not-modified') return { kind: 'not-modified' };
+  if (fetched.kind === 'not-modified') {
+    return { kind: 'not-modified', advertised: fetched.hubs.length ? { hubs: fetched.hubs, topic: fetched.self ?? source.url } : undefined };
+  }
   const read = await readDocument(source, { body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType }, deps);
-  return { ...read, etag: fetched.etag, lastModified: fetched.lastModified };
+  // WebSub §4: hubs from Link headers, else from the document; the topic is its rel="self", else the URL fetched.
+  const hubs = [...new Set([...fetched.hubs, ...read.hubs])];
+  const advertised = { hubs, topic: fetched.self ?? read.self ?? fetched.finalUrl };
+  return { ...read, etag: fetched.etag, lastModified: fetched.lastModified, advertised };
 }
 
 /** A feed document as received, polled or pushed by a WebSub hub. */
@@ -83,7 +93,7 @@ export interface Document {
 }
 
 /** Parses a document and reads in full the entries the store does not hold yet. */
-export async function readDocument(source: Source, document: Document, deps: IngestDeps): Promise<Poll & { kind: 'feed' }> {
+export async function readDocument(source: Source, document: Document, deps: IngestDeps): Promise<Poll & { kind: 'feed'; hubs: string[]; self?: string }> {
   const parsed = parseFeed(document.body, { url: document.url, contentType: document.contentType });
   const identified = identifyEntries(parsed, source, deps.now());
   // Entries the store holds are left as they are: only the others are read and filed.
@@ -93,10 +103,11 @@ export async function readDocument(source: Source, document: Document, deps: Ing
   );
   const items = completeItems(identified, (id) => !stored.has(id));
   const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
-  return { kind: 'feed', items, entries, warnings: parsed.warnings };
+  return { kind: 'feed', items, entries, warnings: parsed.warnings, hubs: parsed.hubs ?? [], self: parsed.self };
 }
 
-function filingDeps(source: Source, deps: IngestDeps): FilingDeps {
+/** How a source's items become stories and are filed. */
+export function filingDeps(source: Source, deps: IngestDeps): FilingDeps {
   const now = deps.now();
   return { store: deps.store, windowHours: deps.config.dedupe.windowHours, now, toStory: (item: Item) => newStory(item, source, deps, now) };
 }
@@ -105,7 +116,8 @@ function emptyReport(source: Source): SourceReport {
   return { sourceId: source.id, status: 'ok', items: 0, newStories: 0, copies: 0, warnings: [] };
 }
 
-function count(filed: FiledItem[]): { newStories: number; copies: number } {
+/** How many filed items started a story, and how many were copies. */
+export function count(filed: FiledItem[]): { newStories: number; copies: number } {
   return { newStories: filed.filter((f) => f.kind === 'new').length, copies: filed.filter((f) => f.kind === 'copy').length };
 }
 
