@@ -61,7 +61,8 @@ export async function startWebSubHub(options: { leaseSeconds: number }): Promise
   const verifyIntent = async (request: SubscribeRequest): Promise<Verification> => {
     const challenge = randomBytes(16).toString('hex');
     const params = { 'hub.mode': 'subscribe', 'hub.topic': request.topic, 'hub.challenge': challenge, 'hub.lease_seconds': String(options.leaseSeconds) };
-    const answer = await get(request.callback, params);
+    // A callback that cannot be reached is a failed verification (status 0), as a hub counts it.
+    const answer = await get(request.callback, params).catch(() => ({ status: 0, body: '' }));
     return { topic: request.topic, callback: request.callback, status: answer.status, echoed: answer.status === 200 && answer.body === challenge };
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
