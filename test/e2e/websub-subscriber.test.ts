@@ -31,6 +31,7 @@ let app: { server: Server; url: string };
 let store: SqliteStore;
 let deps: IngestDeps;
 let closeReceiver: () => Promise<void>;
+const logLines: string[] = [];
 
 async function listenOnLoopback(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,11 +74,12 @@ output:
   publicUrl: ${app.url}
 fetch:
   allowPrivateNetworks: true
+  maxBytes: 4096
 `,
     'websub.yaml',
   );
   store = await SqliteStore.open(path.join(dir, 'wirefeed.sqlite'));
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
   deps = { config, store, classifier: createClassifier(config.regions), logger, userAgent: 'wirefeed-test', now: () => new Date() };
   // As `start` runs it: the worker's pipeline files pushes in the HTTP process.
   const receiver = await pushReceiver({ ...deps, close: async () => {} }, { kind: 'here' });
@@ -141,6 +143,20 @@ describe('WebSub subscriber', () => {
     expect((await store.getSourceState('wire'))?.websub?.status).toBe('active');
   });
 
+  it('acknowledges a signed push that is no feed, and logs it as an error', async () => {
+    expect(await hub.publish(feed.url, '<html><body>Maintenance</body></html>', 'text/html')).toEqual([202]);
+    const errors = logLines.filter((line) => line.includes('websub: pushed document could not be filed'));
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(errors[0] ?? '{}')).toMatchObject({ level: 50, source: 'wire' });
+  });
+
+  it('refuses a push larger than fetch.maxBytes (413), filing nothing', async () => {
+    const huge = rss([FORGED, ...Array.from({ length: 40 }, (_, i) => `Padding story number ${i} about the weather in Lima`)]);
+    expect(huge.length).toBeGreaterThan(4096);
+    expect(await hub.publish(feed.url, huge, 'application/rss+xml')).toEqual([413]);
+    expect(await storyTitles()).not.toContain(FORGED);
+  });
+
   it('renews the lease before it ends, with the same secret and no poll', async () => {
     const polls = feed.requests;
     const before = (await store.getSourceState('wire'))?.websub?.leaseUntil ?? '';
@@ -162,5 +178,10 @@ describe('WebSub subscriber', () => {
     // A denied subscription is retried after its backoff, not on the next cycle.
     await runCycle(deps, 'due');
     expect(hub.requests).toHaveLength(2);
+  });
+
+  it('never logs the secret', () => {
+    expect(logLines.length).toBeGreaterThan(10);
+    expect(logLines.filter((line) => line.includes(hub.requests[0]?.secret ?? 'missing'))).toEqual([]);
   });
 });
