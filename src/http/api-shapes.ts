@@ -1,4 +1,4 @@
-import type { Region, SourceState, Story } from '../domain/index.ts';
+import type { Region, SourceState, Story, WebSubSubscription } from '../domain/index.ts';
 import type { SourceRef } from '../render/index.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -50,7 +50,7 @@ export function apiRegion(region: Region, catalog: Catalog) {
   };
 }
 
-/** A source and its last poll; never polled yet reads as nulls and zeros. Validators (ETag) stay private. */
+/** A source and its last poll; never polled yet reads as nulls and zeros. Validators (ETag) and the WebSub secret stay private. */
 export function apiSource(source: SourceRef, state: SourceState | undefined) {
   return {
     id: source.id,
@@ -62,5 +62,11 @@ export function apiSource(source: SourceRef, state: SourceState | undefined) {
     consecutiveFailures: state?.consecutiveFailures ?? 0,
     warnings: state?.warnings ?? [],
     itemsSeen: state?.itemsSeen ?? 0,
+    websub: state?.websub ? apiWebSub(state.websub) : null,
   };
+}
+
+// Which hub pushes this source and until when; the secret is never part of it.
+function apiWebSub({ hub, topic, status, leaseUntil, reason }: WebSubSubscription) {
+  return { hub, topic, status, leaseUntil: leaseUntil ?? null, reason: reason ?? null };
 }

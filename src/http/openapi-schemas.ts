@@ -83,6 +83,13 @@ export const API_SCHEMAS = {
     consecutiveFailures: { type: 'integer', minimum: 0 },
     warnings: { type: 'array', items: string },
     itemsSeen: { type: 'integer', minimum: 0 },
+    websub: {
+      description: 'The WebSub subscription pushing this source, or null.',
+      oneOf: [
+        object({ hub: uri, topic: uri, status: { enum: ['pending', 'active', 'denied'] }, leaseUntil: nullableDateTime, reason: nullableString }),
+        { type: 'null' },
+      ],
+    },
   }),
   Sources: object({ sources: { type: 'array', items: ref('SourceStatus') } }),
   Health: {

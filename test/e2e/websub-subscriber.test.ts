@@ -109,7 +109,9 @@ describe('WebSub subscriber', () => {
     expect(websub).toMatchObject({ hub: hub.url, topic: feed.url, status: 'active', secret: hub.requests[0]?.secret });
   });
 
-  it('never serves the secret', async () => {
+  it('shows the subscription on /api/sources, and never serves the secret', async () => {
+    const { sources } = (await (await fetch(`${app.url}/api/sources`)).json()) as { sources: Array<{ websub: unknown }> };
+    expect(sources[0]?.websub).toEqual({ hub: hub.url, topic: feed.url, status: 'active', leaseUntil: expect.any(String), reason: null });
     const secret = hub.requests[0]?.secret ?? 'missing';
     for (const route of ['/api/sources', '/api/stories', '/feeds/world.json', '/']) {
       expect(await (await fetch(`${app.url}${route}`)).text()).not.toContain(secret);

@@ -36,6 +36,14 @@ describe('GET /api/sources', () => {
       warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
       consecutiveFailures: 0,
       itemsSeen: 40,
+      websub: {
+        hub: 'https://hub.example.org/',
+        topic: 'https://tass.com/rss/v2.xml',
+        secret: 'a-secret-never-served',
+        status: 'active',
+        leaseUntil: '2026-02-17T13:00:00.000Z',
+        requestedAt: '2026-02-07T13:00:00.000Z',
+      },
     });
     await seedState(app.store, {
       sourceId: 'nhk',
@@ -58,6 +66,13 @@ describe('GET /api/sources', () => {
         consecutiveFailures: 0,
         warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
         itemsSeen: 40,
+        websub: {
+          hub: 'https://hub.example.org/',
+          topic: 'https://tass.com/rss/v2.xml',
+          status: 'active',
+          leaseUntil: '2026-02-17T13:00:00.000Z',
+          reason: null,
+        },
       },
       {
         id: 'nhk',
@@ -69,6 +84,7 @@ describe('GET /api/sources', () => {
         consecutiveFailures: 3,
         warnings: [],
         itemsSeen: 0,
+        websub: null,
       },
       {
         id: 'abc-au',
@@ -80,6 +96,7 @@ describe('GET /api/sources', () => {
         consecutiveFailures: 0,
         warnings: [],
         itemsSeen: 0,
+        websub: null,
       },
     ]);
   });
