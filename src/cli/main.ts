@@ -72,8 +72,8 @@ async function serve(settings: Settings, parts: { http: boolean; worker: boolean
   const { runService } = await import('./serve.ts');
   const services = await buildServices(settings, parts.worker);
   // The push queue runs on one Redis; on a Cluster (several nodes listed) `serve` files pushes itself.
-  const single = settings.redisUrl && !settings.redisUrl.includes(',');
-  const pushQueue = single ? { redisUrl: settings.redisUrl as string, prefix: settings.redisPrefix ?? DEFAULT_PREFIX } : undefined;
+  const redisUrl = settings.redisUrl;
+  const pushQueue = redisUrl && !redisUrl.includes(',') ? { redisUrl, prefix: settings.redisPrefix ?? DEFAULT_PREFIX } : undefined;
   await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl), pushQueue });
   return 0;
 }
