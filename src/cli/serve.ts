@@ -13,7 +13,7 @@ export interface ServiceParts {
   worker: boolean;
   port: number;
   fixedBaseUrl?: boolean;
-  /** With Redis: the queue a lone `serve` hands WebSub pushes to, and a lone `worker` takes them from. */
+  /** With Redis: the queue a lone `serve` hands WebSub pushes to, and every worker takes them from. */
   pushQueue?: PushQueueOptions;
 }
 
@@ -24,7 +24,8 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   const http = parts.http ? await startHttp(services, parts, receiver?.receive) : undefined;
   const config = withBaseUrl(services.config, http?.baseUrl ?? publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl));
   const worker = parts.worker ? await startWorkerWith({ ...services, config }) : undefined;
-  const consumer = parts.worker && !parts.http && parts.pushQueue && config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
+  // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
+  const consumer = parts.worker && parts.pushQueue && config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');

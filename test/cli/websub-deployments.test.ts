@@ -65,6 +65,18 @@ const titles = async (port: number): Promise<string[]> => {
   return body.stories.map((story) => story.title);
 };
 
+// The shared Redis, under a prefix of this test's own, its keys removed after.
+function redisUnderOwnPrefix(): { prefix: string; redis: Redis } {
+  const prefix = `wirefeed-test:${randomUUID()}:`;
+  const redis = new Redis(redisUrl);
+  cleanups.push(async () => {
+    const keys = await redis.keys(RedisStore.keyPattern(prefix));
+    if (keys.length) await redis.unlink(...keys);
+    await redis.quit();
+  });
+  return { prefix, redis };
+}
+
 /** Starts the deployment's processes; a worker subscribes, the hub verifies against `serve`, then pushes. */
 async function pushThrough(commands: string[], env: NodeJS.ProcessEnv): Promise<{ titles: string[]; hub: WebSubHub }> {
   const hub = await startWebSubHub({ leaseSeconds: 600 });
@@ -87,7 +99,11 @@ fetch:
   allowPrivateNetworks: true
 `,
   );
-  for (const command of commands) run(command, configFile, { WIREFEED_DATA_DIR: path.join(dir, 'data'), ...env, PORT: String(port) });
+  for (const command of commands) {
+    // Hubs reach `serve` when there is one; a `start` beside it listens elsewhere.
+    const own = command === 'start' && commands.includes('serve') ? await freePort() : port;
+    run(command, configFile, { WIREFEED_DATA_DIR: path.join(dir, 'data'), ...env, PORT: String(own) });
+  }
   await until(
     'the hub verified the subscription',
     async () => hub.verifications,
@@ -122,16 +138,16 @@ describe('a WebSub push in each deployment', () => {
   });
 
   it('`serve` beside a `worker` on Redis queues it for the worker', async () => {
-    const prefix = `wirefeed-test:${randomUUID()}:`;
-    const redis = new Redis(redisUrl);
-    cleanups.push(async () => {
-      const keys = await redis.keys(RedisStore.keyPattern(prefix));
-      if (keys.length) await redis.unlink(...keys);
-      await redis.quit();
-    });
+    const { prefix, redis } = redisUnderOwnPrefix();
     const { titles: found } = await pushThrough(['worker', 'serve'], { REDIS_URL: redisUrl, WIREFEED_REDIS_PREFIX: prefix });
     expect(found).toEqual([PUSHED, FIRST]);
     // The queue lives under the store's prefix, so one key pattern finds (and cleans) it.
     expect((await redis.keys(RedisStore.keyPattern(prefix))).some((key) => key.includes(':queue:push:'))).toBe(true);
+  });
+
+  it('`serve` beside a `start` on Redis queues it for the worker of `start`', async () => {
+    const { prefix } = redisUnderOwnPrefix();
+    const { titles: found } = await pushThrough(['start', 'serve'], { REDIS_URL: redisUrl, WIREFEED_REDIS_PREFIX: prefix });
+    expect(found).toEqual([PUSHED, FIRST]);
   });
 });
