@@ -1,5 +1,6 @@
 import { buildServices, isAbsoluteBaseUrl, loadSettingsConfig } from './services.ts';
 import { readSettings, type Settings } from './settings.ts';
+import { DEFAULT_PREFIX } from '../store/index.ts';
 
 // Each command's module is loaded when that command runs: `serve` loads no parser, worker or classifier.
 
@@ -80,7 +81,10 @@ async function run(settings: Settings): Promise<number> {
 async function serve(settings: Settings, parts: { http: boolean; worker: boolean }): Promise<number> {
   const { runService } = await import('./serve.ts');
   const services = await buildServices(settings, parts.worker);
-  await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl) });
+  // The push queue runs on one Redis; on a Cluster (several nodes listed) `serve` files pushes itself.
+  const redisUrl = settings.redisUrl;
+  const pushQueue = redisUrl && !redisUrl.includes(',') ? { redisUrl, prefix: settings.redisPrefix ?? DEFAULT_PREFIX } : undefined;
+  await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl), pushQueue });
   return 0;
 }
 

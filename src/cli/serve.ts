@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.ts';
-import { createCatalog, createHandler, publishedFeeds } from '../http/index.ts';
+import { createCatalog, createHandler, publishedFeeds, type PushReceiver } from '../http/index.ts';
 import type { Worker, WorkerOptions } from '../worker/index.ts';
+import type { PushQueueOptions } from '../worker/push-queue.ts';
+import { fileHere, pushReceiver, type PushRoute } from './push-receiver.ts';
 import type { Services } from './services.ts';
 
 /** Which parts run, on which port; `fixedBaseUrl` when BASE_URL set the public address. */
@@ -11,14 +13,19 @@ export interface ServiceParts {
   worker: boolean;
   port: number;
   fixedBaseUrl?: boolean;
+  /** With Redis: the queue a lone `serve` hands WebSub pushes to, and every worker takes them from. */
+  pushQueue?: PushQueueOptions;
 }
 
 /** Starts the HTTP server and/or the worker, and stops both cleanly on SIGINT/SIGTERM. */
 export async function runService(services: Services, parts: ServiceParts): Promise<void> {
   const { logger } = services;
-  const http = parts.http ? await startHttp(services, parts) : undefined;
+  const receiver = parts.http ? await pushReceiver(services, pushRoute(parts)) : undefined;
+  const http = parts.http ? await startHttp(services, parts, receiver?.receive) : undefined;
   const config = withBaseUrl(services.config, http?.baseUrl ?? publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl));
   const worker = parts.worker ? await startWorkerWith({ ...services, config }) : undefined;
+  // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
+  const consumer = parts.worker && parts.pushQueue && config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
@@ -29,6 +36,8 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   });
   await new Promise<void>((resolve) => (http ? http.server.close(() => resolve()) : resolve()));
   await worker?.stop();
+  await consumer?.close();
+  await receiver?.close();
   await services.close();
 }
 
@@ -36,7 +45,11 @@ export async function runService(services: Services, parts: ServiceParts): Promi
  * Listens first, then builds the app for the address really listened on: self links, OPML and
  * the OpenAPI servers entry name the port in use (PORT=0 included), or BASE_URL behind a proxy.
  */
-export async function startHttp(services: Services, parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>): Promise<{ server: Server; baseUrl: string }> {
+export async function startHttp(
+  services: Services,
+  parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>,
+  push?: PushReceiver,
+): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,7 +58,7 @@ export async function startHttp(services: Services, parts: Pick<ServiceParts, 'p
   try {
     const { port } = server.address() as AddressInfo;
     const baseUrl = publicBaseUrl(services.config.output.baseUrl, port, parts.fixedBaseUrl);
-    server.on('request', createHandler({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger }));
+    server.on('request', createHandler({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger, push }));
     services.logger.info({ port, baseUrl }, 'http listening');
     return { server, baseUrl };
   } catch (error) {
@@ -83,4 +96,15 @@ async function startWorkerWith(services: Services): Promise<Worker> {
     options = { afterCycle: () => publisher.publishChanges() };
   }
   return startWorker(services, options);
+}
+
+// WebSub pushes are filed where the pipeline is: here with the worker, else by the workers through Redis, else here once loaded.
+function pushRoute(parts: ServiceParts): PushRoute {
+  if (parts.worker) return { kind: 'here' };
+  return parts.pushQueue ? { kind: 'queue', ...parts.pushQueue } : { kind: 'here-lazily' };
+}
+
+async function consumePushesWith(services: Services, queue: PushQueueOptions): Promise<{ close(): Promise<void> }> {
+  const { consumePushes } = await import('../worker/push-queue.ts');
+  return consumePushes(queue, (push) => fileHere(push, services), services.logger);
 }

@@ -49,7 +49,7 @@ function applyBaseUrl(baseUrl: string, configured: string): string {
  * The classifier of a command that ingests: its code loaded now, its gazetteer (≈200 MB, seconds)
  * built on the first story it classifies. `serve` never classifies and loads none of it.
  */
-async function classifierFor(regions: Region[], ingests: boolean): Promise<Classifier> {
+export async function classifierFor(regions: Region[], ingests: boolean): Promise<Classifier> {
   if (!ingests) {
     return {
       classify: () => {

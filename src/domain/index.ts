@@ -1,5 +1,5 @@
 /** The types every stage shares. */
-export type { Source, SourceState } from './source.ts';
+export type { Source, SourceState, WebSubSubscription } from './source.ts';
 export { stateForUrl, isRetired, pollUrl, sourceStanding, itemsLastDay, type SourceStanding } from './source-standing.ts';
 export type { Region } from './region.ts';
 export type { Item, PublisherHtml, Enclosure, GeoPoint, DateFallback } from './item.ts';

@@ -66,4 +66,8 @@ export interface WebSubSubscription {
   /** When the lease ends (ISO); renewed before then. */
   leaseUntil?: string;
   requestedAt: string;
+  /** Requests sent in a row without an active subscription: the retry backoff after a denial grows with it. */
+  attempts?: number;
+  /** Why the hub denied the subscription or refused the request, as it said. */
+  reason?: string;
 }

@@ -1,4 +1,4 @@
-import { itemsLastDay, sourceStanding, stateForUrl, type Region, type SourceState, type Story } from '../domain/index.ts';
+import { itemsLastDay, sourceStanding, stateForUrl, type Region, type SourceState, type Story, type WebSubSubscription } from '../domain/index.ts';
 import type { SourceRef } from '../render/index.ts';
 import type { Catalog } from './catalog.ts';
 
@@ -75,6 +75,11 @@ export function apiSource(source: SourceRef, stored: SourceState | undefined, no
     redirect: state?.redirect ?? null,
     retired: state?.retired ?? null,
     hostRetryAfterUntil: state?.hostRetryAfterUntil ?? null,
-    websub: state?.websub ? { hub: state.websub.hub, status: state.websub.status, leaseUntil: state.websub.leaseUntil ?? null } : null,
+    websub: state?.websub ? apiWebSub(state.websub) : null,
   };
+}
+
+// Which hub pushes this source and until when; the secret is never part of it.
+function apiWebSub({ hub, topic, status, leaseUntil, reason }: WebSubSubscription) {
+  return { hub, topic, status, leaseUntil: leaseUntil ?? null, reason: reason ?? null };
 }

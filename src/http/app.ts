@@ -16,6 +16,7 @@ import { readOnly } from './read-only.ts';
 import { createRenderCache, RENDER_CACHE_ENTRIES } from './render-cache.ts';
 import { requestLog } from './request-log.ts';
 import { createVersionReader } from './version-reader.ts';
+import { webSubRoutes, type PushReceiver } from './websub-callback.ts';
 
 /** What the HTTP app is built from; nothing else is read. */
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   cacheEntries?: number;
   /** Which config file is in force and whether its last edit loaded; shown in /api/sources. */
   configStatus?: () => ConfigStatus;
+  /** Where WebSub pushes go; without it no /websub/ callback is served. */
+  push?: PushReceiver;
 }
 
 /**
@@ -43,7 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   return build(deps).app;
 }
 
-function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, configStatus }: AppDeps): { app: express.Express; fastPath: FastPath } {
+function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, configStatus, push }: AppDeps): { app: express.Express; fastPath: FastPath } {
   const app = express();
   const catalog = createCatalog(config);
   const output = config.output;
@@ -57,6 +60,8 @@ function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, con
   // Cacheable responses get a strong ETag from cached-response.ts; the rest need none.
   app.set('etag', false);
   app.use(requestLog(logger));
+  // The WebSub callback is the one route a hub POSTs to; everything else is read-only.
+  if (push) app.use(webSubRoutes({ store, config, logger, receive: push }));
   app.use(readOnly);
   app.use(feedRoutes(listing));
   app.use(apiRoutes(listing, configStatus));

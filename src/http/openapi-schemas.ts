@@ -101,7 +101,13 @@ export const API_SCHEMAS = {
       description: 'Gone (410): not polled until its config entry names another URL.',
     },
     hostRetryAfterUntil: nullableDateTime,
-    websub: { oneOf: [{ type: 'null' }, object({ hub: uri, status: { enum: ['pending', 'active', 'denied'] }, leaseUntil: nullableDateTime })] },
+    websub: {
+      description: 'The WebSub subscription pushing this source, or null.',
+      oneOf: [
+        object({ hub: uri, topic: uri, status: { enum: ['pending', 'active', 'denied'] }, leaseUntil: nullableDateTime, reason: nullableString }),
+        { type: 'null' },
+      ],
+    },
   }),
   ConfigStatus: object({ file: string, loadedAt: dateTime, error: { ...string, description: 'Why the last edit did not load.' } }, ['error']),
   Sources: object({ sources: { type: 'array', items: ref('SourceStatus') }, config: ref('ConfigStatus') }, ['config']),

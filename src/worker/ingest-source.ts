@@ -10,6 +10,7 @@ import { storedItemIds } from '../dedupe/index.ts';
 import { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 import { nextPoll, REDIRECT_POLLS, type DocumentHints, type PollOutcome, type ResponseHints } from './next-poll.ts';
+import type { Advertised } from './websub-decide.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -35,12 +36,14 @@ export interface SourceReport {
   copies: number;
   warnings: string[];
   error?: string;
+  /** The WebSub hubs and topic the feed named, for the subscription upkeep after the polls. */
+  advertised?: Advertised;
 }
 
 /** A poll's result before filing: nothing new, or the feed's unseen items and what to remember. */
 type Poll =
-  | { kind: 'not-modified' | 'unchanged'; hints: ResponseHints; validators: Validators }
-  | (ReadFeed & { hints: ResponseHints; validators: Validators; bodyHash: string });
+  | { kind: 'not-modified' | 'unchanged'; hints: ResponseHints; validators: Validators; advertised?: Advertised }
+  | (ReadFeed & { hints: ResponseHints; validators: Validators; bodyHash: string; advertised: Advertised });
 
 type Validators = Pick<SourceState, 'etag' | 'lastModified'>;
 
@@ -51,6 +54,9 @@ export interface ReadFeed {
   entries: number;
   warnings: string[];
   schedule: DocumentHints;
+  /** WebSub: the document's atom:link rel="hub" hrefs and rel="self" URL. */
+  hubs: string[];
+  self?: string;
 }
 
 /**
@@ -86,11 +92,11 @@ export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InT
   const success = { ...previous, ...schedule, ...poll.validators, lastFetchedAt: now.toISOString(), lastSuccessAt: now.toISOString(), lastError: undefined };
   if (poll.kind !== 'feed') {
     await file([], success);
-    return { ...emptyReport(source), status: poll.kind };
+    return { ...emptyReport(source), status: poll.kind, advertised: poll.advertised };
   }
   const { items, entries, warnings, bodyHash } = poll;
   const filed = await file(items, { ...success, bodyHash, warnings, itemsSeen: previous.itemsSeen + entries });
-  return { ...emptyReport(source), items: entries, warnings, ...count(filed) };
+  return { ...emptyReport(source), items: entries, warnings, ...count(filed), advertised: poll.advertised };
 }
 
 // One conditional GET of where the source now lives; a body like the last one is not parsed again.
@@ -99,13 +105,17 @@ async function pollSource(source: Source, previous: SourceState, deps: IngestDep
     { ...source, url: pollUrl(source, previous) },
     { ...deps.config.fetch, agent: deps.agent, userAgent: deps.userAgent, etag: previous.etag, lastModified: previous.lastModified },
   );
+  const linked = fetched.hubs.length ? { hubs: fetched.hubs, topic: fetched.self ?? source.url } : undefined;
   if (fetched.kind === 'not-modified')
-    return { kind: 'not-modified', hints: fetched, validators: { etag: previous.etag, lastModified: previous.lastModified } };
+    return { kind: 'not-modified', hints: fetched, validators: { etag: previous.etag, lastModified: previous.lastModified }, advertised: linked };
   const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
   const bodyHash = bodyDigest(fetched.body);
-  if (bodyHash === previous.bodyHash) return { kind: 'unchanged', hints: fetched, validators };
+  if (bodyHash === previous.bodyHash) return { kind: 'unchanged', hints: fetched, validators, advertised: linked };
   const read = await readDocument(source, { body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType }, deps);
-  return { ...read, hints: fetched, validators, bodyHash };
+  // WebSub §4: hubs from Link headers, else from the document; the topic is its rel="self", else the URL fetched.
+  const hubs = [...new Set([...fetched.hubs, ...read.hubs])];
+  const advertised = { hubs, topic: fetched.self ?? read.self ?? fetched.finalUrl };
+  return { ...read, hints: fetched, validators, bodyHash, advertised };
 }
 
 /** A feed document as received, polled or pushed by a WebSub hub. */
@@ -128,7 +138,7 @@ export async function readDocument(source: Source, document: Document, deps: Ing
   const entries = items.length + identified.entries.filter((entry) => stored.has(entry.id)).length;
   const published = items.filter((item) => !item.dateFallback).map((item) => item.published);
   const schedule = { ttlMinutes: parsed.ttlMinutes, skipHours: parsed.skipHours, skipDays: parsed.skipDays, published };
-  return { kind: 'feed', items, entries, warnings: [...parsed.warnings, ...identified.warnings], schedule };
+  return { kind: 'feed', items, entries, warnings: [...parsed.warnings, ...identified.warnings], schedule, hubs: parsed.hubs ?? [], self: parsed.self };
 }
 
 function failure(error: unknown): PollOutcome {
@@ -136,7 +146,7 @@ function failure(error: unknown): PollOutcome {
   return { kind: 'failed', status: error.status, retryAfterSeconds: error.retryAfterSeconds };
 }
 
-function filingDeps(source: Source, deps: IngestDeps): FilingDeps {
+export function filingDeps(source: Source, deps: IngestDeps): FilingDeps {
   const now = deps.now();
   return { store: deps.store, windowHours: deps.config.dedupe.windowHours, now, toStory: (item: Item) => newStory(item, source, deps, now) };
 }
@@ -145,7 +155,7 @@ function emptyReport(source: Source): SourceReport {
   return { sourceId: source.id, status: 'ok', items: 0, newStories: 0, copies: 0, warnings: [] };
 }
 
-function count(filed: FiledItem[]): { newStories: number; copies: number } {
+export function count(filed: FiledItem[]): { newStories: number; copies: number } {
   return { newStories: filed.filter((f) => f.kind === 'new').length, copies: filed.filter((f) => f.kind === 'copy').length };
 }
 

@@ -2,6 +2,8 @@ import type { Source, SourceState } from '../domain/index.ts';
 import { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 import { mapWithLimit } from './pool.ts';
+import type { Advertised } from './websub-decide.ts';
+import { maintainSubscriptions } from './websub-subscribe.ts';
 
 /** Which sources a cycle polls: all of them, or only those whose poll interval has passed. */
 export type CycleScope = 'all' | 'due';
@@ -11,6 +13,7 @@ export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Pro
   const sources = scope === 'all' ? deps.config.sources : await dueSources(deps);
   const inTurn = createInTurn();
   const reports = await mapWithLimit(sources, deps.config.fetch.concurrency, (source) => ingestLogged(source, deps, inTurn));
+  await maintainSubscriptions(advertisedBy(reports), deps);
   await pruneExpired(deps);
   return reports;
 }
@@ -31,6 +34,10 @@ async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): P
   if (status === 'failed') log.warn({ status, durationMs, reason: error }, 'source failed');
   else log.info({ status, durationMs, items, newStories, copies, warnings: warnings.length || undefined }, 'source polled');
   return report;
+}
+
+function advertisedBy(reports: SourceReport[]): Map<string, Advertised> {
+  return new Map(reports.flatMap((report) => (report.advertised ? [[report.sourceId, report.advertised] as const] : [])));
 }
 
 async function dueSources(deps: IngestDeps): Promise<Source[]> {

@@ -38,6 +38,14 @@ describe('GET /api/sources', () => {
       warnings: ['parse: recovered malformed XML (escaped 1 bare "&")'],
       consecutiveFailures: 0,
       itemsSeen: 40,
+      websub: {
+        hub: 'https://hub.example.org/',
+        topic: 'https://tass.com/rss/v2.xml',
+        secret: 'a-secret-never-served',
+        status: 'active',
+        leaseUntil: '2026-02-17T13:00:00.000Z',
+        requestedAt: '2026-02-07T13:00:00.000Z',
+      },
     });
     await seedState(app.store, {
       sourceId: 'nhk',
@@ -50,7 +58,7 @@ describe('GET /api/sources', () => {
     const response = await app.get('/api/sources');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const { sources } = await jsonOf<{ sources: unknown[] }>(response);
-    const unknown = { movedTo: null, redirect: null, retired: null, hostRetryAfterUntil: null, websub: null, itemsLast24h: 0 };
+    const unknown = { movedTo: null, redirect: null, retired: null, hostRetryAfterUntil: null, itemsLast24h: 0 };
     expect(sources).toEqual([
       {
         id: 'tass',
@@ -67,6 +75,13 @@ describe('GET /api/sources', () => {
         itemsSeen: 40,
         validators: { etag: true, lastModified: false },
         ...unknown,
+        websub: {
+          hub: 'https://hub.example.org/',
+          topic: 'https://tass.com/rss/v2.xml',
+          status: 'active',
+          leaseUntil: '2026-02-17T13:00:00.000Z',
+          reason: null,
+        },
       },
       {
         id: 'nhk',
@@ -83,6 +98,7 @@ describe('GET /api/sources', () => {
         itemsSeen: 0,
         validators: { etag: false, lastModified: false },
         ...unknown,
+        websub: null,
       },
       {
         id: 'abc-au',
@@ -99,6 +115,7 @@ describe('GET /api/sources', () => {
         itemsSeen: 0,
         validators: { etag: false, lastModified: false },
         ...unknown,
+        websub: null,
       },
     ]);
   });

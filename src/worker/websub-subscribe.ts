@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
+import { StoreError, type Source, type SourceState, type WebSubSubscription } from '../domain/index.ts';
+import type { IngestDeps } from './ingest-source.ts';
+import { mapWithLimit } from './pool.ts';
+import { decideSubscription, type Advertised, type SubscriptionStep } from './websub-decide.ts';
+
+/** The lease asked of hubs; they may grant another. */
+export const LEASE_SECONDS = 10 * 86_400;
+const REQUESTS_AT_ONCE = 4;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** What subscribing needs: the config (publicUrl, dedupe window, private networks), the store, a logger. */
+export type SubscribeDeps = Pick<IngestDeps, 'config' | 'store' | 'logger' | 'userAgent' | 'now'>;
+
+/** The callback a hub verifies and pushes to for one source. */
+export function callbackUrl(publicUrl: string, sourceId: string): string {
+  return `${publicUrl}/websub/${encodeURIComponent(sourceId)}`;
+}
+
+/**
+ * After a cycle: subscribes sources whose feed names a hub, renews leases ending soon, retries denied
+ * requests after their backoff and forgets subscriptions whose feed stopped naming a hub. Does
+ * nothing without `output.publicUrl`, since no hub could reach us. A failure is logged per source.
+ */
+export async function maintainSubscriptions(advertised: Map<string, Advertised>, deps: SubscribeDeps): Promise<void> {
+  const publicUrl = deps.config.output.publicUrl;
+  if (!publicUrl) return;
+  const states = new Map((await deps.store.listSourceStates()).map((state) => [state.sourceId, state]));
+  const now = deps.now();
+  const steps = deps.config.sources.map((source) => ({
+    source,
+    state: states.get(source.id),
+    step: decideSubscription(states.get(source.id)?.websub, advertised.get(source.id), now),
+  }));
+  await mapWithLimit(
+    steps.filter(({ step }) => step.kind !== 'none'),
+    REQUESTS_AT_ONCE,
+    async ({ source, state, step }) => {
+      try {
+        await take(step, source, state ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 }, publicUrl, deps);
+      } catch (error) {
+        deps.logger.error({ source: source.id, err: error }, 'websub: subscription upkeep failed');
+      }
+    },
+  );
+}
+
+async function take(step: SubscriptionStep, source: Source, state: SourceState, publicUrl: string, deps: SubscribeDeps): Promise<void> {
+  if (step.kind === 'forget') {
+    deps.logger.info({ source: source.id, hub: state.websub?.hub }, 'websub: feed names no hub any more');
+    await fileState({ ...state, websub: undefined }, deps);
+    return;
+  }
+  if (step.kind !== 'subscribe') return;
+  const requestedAt = deps.now().toISOString();
+  const renewal = step.secret !== undefined;
+  const websub: WebSubSubscription = {
+    hub: step.hub,
+    topic: step.topic,
+    // 32 random bytes, hex: the HMAC key the hub signs every push with.
+    secret: step.secret ?? randomBytes(32).toString('hex'),
+    status: 'pending',
+    requestedAt,
+    attempts: step.attempts,
+    ...(renewal && state.websub?.leaseUntil ? { leaseUntil: state.websub.leaseUntil } : {}),
+  };
+  // Filed before asking, so the hub's verification (possibly before its answer) finds it.
+  await fileState({ ...state, websub }, deps);
+  const refusal = await requestSubscription(websub, callbackUrl(publicUrl, source.id), deps);
+  const log = { source: source.id, hub: websub.hub, topic: websub.topic, attempts: websub.attempts };
+  if (refusal === undefined) {
+    deps.logger.info(log, renewal ? 'websub: renewal requested' : 'websub: subscription requested');
+    return;
+  }
+  deps.logger.warn({ ...log, reason: refusal }, 'websub: hub refused the subscription request');
+  const latest = await deps.store.getSourceState(source.id);
+  // Only our own pending request is marked denied, not a verification that raced ahead of this answer.
+  if (latest?.websub?.requestedAt === requestedAt && latest.websub.status === 'pending') {
+    await fileState({ ...latest, websub: { ...latest.websub, status: 'denied', reason: refusal } }, deps);
+  }
+}
+
+// W3C WebSub §5.1: a form-encoded POST; the hub answers 202 and verifies later. Returns why it failed, if it did.
+async function requestSubscription(websub: WebSubSubscription, callback: string, deps: SubscribeDeps): Promise<string | undefined> {
+  try {
+    const blocked = await privateAddress(websub.hub, deps.config.fetch.allowPrivateNetworks);
+    if (blocked) return blocked;
+    const response = await fetch(websub.hub, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': deps.userAgent },
+      body: new URLSearchParams({
+        'hub.mode': 'subscribe',
+        'hub.topic': websub.topic,
+        'hub.callback': callback,
+        'hub.secret': websub.secret,
+        'hub.lease_seconds': String(LEASE_SECONDS),
+      }).toString(),
+      redirect: 'error',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const text = (await response.text()).slice(0, 200);
+    return response.ok ? undefined : `hub answered ${response.status}${text ? `: ${text}` : ''}`;
+  } catch (error) {
+    return `request failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+// A hub named by a feed is the feed's choice, not ours: we do not POST to our own network for it.
+async function privateAddress(hub: string, allowed: boolean): Promise<string | undefined> {
+  if (allowed) return undefined;
+  const host = new URL(hub).hostname.replace(/^\[|\]$/g, '');
+  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
+  const inside = addresses.find((address) => ipaddr.process(address).range() !== 'unicast');
+  return inside ? `hub ${host} resolves to a non-public address (${inside}); fetch.allowPrivateNetworks is off` : undefined;
+}
+
+/** Files a source's state alone, as a 304 poll does: nothing but the state changes. */
+export async function fileState(state: SourceState, deps: Pick<SubscribeDeps, 'config' | 'store' | 'now'>): Promise<void> {
+  const outcome = await deps.store.fileSource({ state, entries: [], window: { now: deps.now(), hours: deps.config.dedupe.windowHours } });
+  if (!outcome.filed) throw new StoreError(`store: filing the state of ${state.sourceId} conflicted: ${outcome.conflict}`);
+}
