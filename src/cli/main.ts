@@ -12,6 +12,8 @@ Usage: wirefeed <command> [--config FILE] [args]
   serve               the HTTP server only
   fetch-once          one pass over all sources, a summary per source
   check-config [FILE] validate a config file
+  import-opml FILE    an OPML export → a sources file for the config to include
+                      [--out FILE] [--language TAG] [--force]
   parse FILE          a feed file's normalized items as JSON
   classify            JSON lines {id,title,body} on stdin → {id,countries,regions} on stdout
   dedupe              JSON lines {id,title,body,url,source,published} on stdin → {id,duplicateOf} on stdout
@@ -41,6 +43,10 @@ async function run(settings: Settings): Promise<number> {
     case 'check-config': {
       const { checkConfigCommand } = await import('./check-config.ts');
       return checkConfigCommand(settings.args.length ? settings.args : [settings.configFile], io);
+    }
+    case 'import-opml': {
+      const { importOpmlCommand } = await import('./import-opml.ts');
+      return importOpmlCommand(settings.args, settings.configFile, io);
     }
     case 'parse': {
       const { parseCommand } = await import('./parse.ts');
