@@ -74,9 +74,17 @@ async function run(settings: Settings): Promise<number> {
 }
 
 async function serve(settings: Settings, parts: { http: boolean; worker: boolean }): Promise<number> {
+  // Until the service takes SIGHUP as "reload", one arriving while it starts must not end it.
+  const starting = (): void => undefined;
+  process.on('SIGHUP', starting);
   const { runService } = await import('./serve.ts');
-  const services = await buildServices(settings, parts.worker);
-  await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl) });
+  const services = await buildServices(settings, parts.worker).finally(() => process.off('SIGHUP', starting));
+  await runService(services, {
+    ...parts,
+    port: settings.port,
+    fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl),
+    loadConfig: () => loadSettingsConfig(settings),
+  });
   return 0;
 }
 

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config/index.ts';
+import type { Config, ConfigStatus } from '../config/index.ts';
 import { createCatalog, createHandler, publishedFeeds } from '../http/index.ts';
 import type { Worker, WorkerOptions } from '../worker/index.ts';
+import { watchConfig } from './config-watch.ts';
 import type { Services } from './services.ts';
 
 /** Which parts run, on which port; `fixedBaseUrl` when BASE_URL set the public address. */
@@ -11,14 +12,44 @@ export interface ServiceParts {
   worker: boolean;
   port: number;
   fixedBaseUrl?: boolean;
+  /** Reads the config file again, for reloads on SIGHUP and on a change of its files. */
+  loadConfig: () => Promise<Config>;
 }
 
-/** Starts the HTTP server and/or the worker, and stops both cleanly on SIGINT/SIGTERM. */
+/** The HTTP server running, at the address its links name. */
+export interface RunningHttp {
+  server: Server;
+  baseUrl: string;
+  /** Serves `config` from the next request on; requests under way finish with the old one. */
+  reload(config: Config): void;
+}
+
+/**
+ * Starts the HTTP server and/or the worker, reloads the config on SIGHUP and when its files change
+ * (an invalid edit keeps the running config), and stops both cleanly on SIGINT/SIGTERM.
+ */
 export async function runService(services: Services, parts: ServiceParts): Promise<void> {
   const { logger } = services;
-  const http = parts.http ? await startHttp(services, parts) : undefined;
-  const config = withBaseUrl(services.config, http?.baseUrl ?? publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl));
-  const worker = parts.worker ? await startWorkerWith({ ...services, config }) : undefined;
+  // Filled in as the parts start; a reload reaches those already running.
+  const running: { http?: RunningHttp; worker?: Worker } = {};
+  let baseUrl = publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl);
+  const watch = watchConfig({
+    initial: services.config,
+    load: parts.loadConfig,
+    logger,
+    apply: (config) => {
+      running.http?.reload(config);
+      services.useRegions(config.regions);
+      running.worker?.reload(withBaseUrl(config, baseUrl));
+    },
+  });
+  // SIGHUP would end the process by default; here it means "read the config again".
+  const hangup = (): void => void watch.reload('SIGHUP').catch((error: unknown) => logger.error({ err: error }, 'config reload failed'));
+  process.on('SIGHUP', hangup);
+  // Each part starts with the config last loaded, in case a change was read while another started.
+  if (parts.http) running.http = await startHttp({ ...services, config: watch.config() }, parts, watch.status);
+  baseUrl = running.http?.baseUrl ?? baseUrl;
+  if (parts.worker) running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) });
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
@@ -27,16 +58,22 @@ export async function runService(services: Services, parts: ServiceParts): Promi
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
-  await new Promise<void>((resolve) => (http ? http.server.close(() => resolve()) : resolve()));
-  await worker?.stop();
+  watch.close();
+  await new Promise<void>((resolve) => (running.http ? running.http.server.close(() => resolve()) : resolve()));
+  await running.worker?.stop();
   await services.close();
+  process.off('SIGHUP', hangup);
 }
 
 /**
  * Listens first, then builds the app for the address really listened on: self links, OPML and
  * the OpenAPI servers entry name the port in use (PORT=0 included), or BASE_URL behind a proxy.
  */
-export async function startHttp(services: Services, parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>): Promise<{ server: Server; baseUrl: string }> {
+export async function startHttp(
+  services: Pick<Services, 'store' | 'config' | 'logger'>,
+  parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>,
+  configStatus?: () => ConfigStatus,
+): Promise<RunningHttp> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,9 +82,14 @@ export async function startHttp(services: Services, parts: Pick<ServiceParts, 'p
   try {
     const { port } = server.address() as AddressInfo;
     const baseUrl = publicBaseUrl(services.config.output.baseUrl, port, parts.fixedBaseUrl);
-    server.on('request', createHandler({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger }));
+    // A reload swaps the whole handler (catalog, render cache, fast path): no response of a removed
+    // region or of an old config outlives it.
+    const handlerFor = (config: Config) =>
+      createHandler({ store: services.store, config: withBaseUrl(config, baseUrl), logger: services.logger, ...(configStatus ? { configStatus } : {}) });
+    let handler = handlerFor(services.config);
+    server.on('request', (req, res) => handler(req, res));
     services.logger.info({ port, baseUrl }, 'http listening');
-    return { server, baseUrl };
+    return { server, baseUrl, reload: (config) => (handler = handlerFor(config)) };
   } catch (error) {
     // A server left listening with no app would take connections and never answer them.
     server.close();

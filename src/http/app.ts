@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.ts';
+import type { Config, ConfigStatus } from '../config/index.ts';
 import type { Store } from '../store/index.ts';
 import { apiRoutes } from './api.ts';
 import { createCatalog } from './catalog.ts';
@@ -25,6 +25,8 @@ export interface AppDeps {
   logger: Logger;
   /** Responses the render cache keeps (default 500). */
   cacheEntries?: number;
+  /** The running process's config file: when it loaded, and the error of an edit that did not. */
+  configStatus?: () => ConfigStatus;
 }
 
 /**
@@ -41,7 +43,7 @@ export function createApp(deps: AppDeps): express.Express {
   return build(deps).app;
 }
 
-function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES }: AppDeps): { app: express.Express; fastPath: FastPath } {
+function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, configStatus }: AppDeps): { app: express.Express; fastPath: FastPath } {
   const app = express();
   const catalog = createCatalog(config);
   const output = config.output;
@@ -61,7 +63,7 @@ function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES }: A
   app.use(pageRoutes(listing));
   app.use(opmlRoutes(catalog, output, cache, startedAt));
   app.use(iconRoutes(startedAt));
-  app.use(healthRoutes(store, logger));
+  app.use(healthRoutes(store, logger, configStatus));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return { app, fastPath };

@@ -85,7 +85,18 @@ export const API_SCHEMAS = {
     itemsSeen: { type: 'integer', minimum: 0 },
   }),
   Sources: object({ sources: { type: 'array', items: ref('SourceStatus') } }),
+  ConfigStatus: object(
+    {
+      file: string,
+      loadedAt: dateTime,
+      error: { ...string, description: 'Why the file on disk does not load now (file:line); the running config is the previous one.' },
+    },
+    ['error'],
+  ),
   Health: {
-    oneOf: [object({ status: { const: 'ok' }, stories: { type: 'integer', minimum: 0 } }), object({ status: { const: 'error' }, reason: string })],
+    oneOf: [
+      object({ status: { const: 'ok' }, stories: { type: 'integer', minimum: 0 }, config: ref('ConfigStatus') }, ['config']),
+      object({ status: { const: 'error' }, reason: string, config: ref('ConfigStatus') }, ['config']),
+    ],
   },
 } as const;

@@ -29,6 +29,7 @@ describe('startHttp', () => {
       logger: pino({ level: 'silent' }),
       userAgent: 'wirefeed-test',
       now: () => new Date(),
+      useRegions: () => undefined,
       close: () => store.close(),
     };
     const { server, baseUrl } = await startHttp(services, { port: 0 });
