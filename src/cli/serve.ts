@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config, ConfigStatus } from '../config/index.ts';
 import { createCatalog, createHandler, publishedFeeds } from '../http/index.ts';
-import type { Worker, WorkerOptions } from '../worker/index.ts';
+import type { WebSubPublisher, Worker } from '../worker/index.ts';
 import { watchConfig } from './config-watch.ts';
 import type { Services } from './services.ts';
 
@@ -113,16 +113,28 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
 }
 
 // The worker's code is loaded only by the commands that run it. With output.websub.hub set, the hub
-// is told after each cycle which region and country feeds changed.
+// is told after each cycle which region and country feeds changed; a reload names the feeds (and
+// the hub) of the new config.
 async function startWorkerWith(services: Services): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
-  const hub = services.config.output.websub?.hub;
-  let options: WorkerOptions = {};
-  if (hub) {
-    const feeds = publishedFeeds(createCatalog(services.config));
+  const publisherFor = async (config: Config): Promise<WebSubPublisher | undefined> => {
+    const hub = config.output.websub?.hub;
+    if (!hub) return undefined;
+    const feeds = publishedFeeds(createCatalog(config));
     const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });
     await publisher.start();
-    options = { afterCycle: () => publisher.publishChanges() };
-  }
-  return startWorker(services, options);
+    return publisher;
+  };
+  let publisher = await publisherFor(services.config);
+  const worker = startWorker(services, { afterCycle: async () => publisher?.publishChanges() });
+  return {
+    stop: () => worker.stop(),
+    reload(config) {
+      worker.reload(config);
+      publisherFor(config).then(
+        (next) => (publisher = next),
+        (error: unknown) => services.logger.warn({ err: error }, 'websub: feeds of the reloaded config not taken; the previous ones stay'),
+      );
+    },
+  };
 }
