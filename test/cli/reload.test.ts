@@ -62,25 +62,35 @@ async function waitFor<T>(probe: () => Promise<T>, ready: (value: T) => boolean)
   throw new Error('gave up waiting');
 }
 
+/** The JSON log lines a child writes on stderr, as they come. */
+function logLines(child: ReturnType<typeof startCli>): Record<string, unknown>[] {
+  const logs: Record<string, unknown>[] = [];
+  let buffered = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (buffered + chunk.toString()).split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  return logs;
+}
+
+async function portOf(logs: Record<string, unknown>[]): Promise<number> {
+  const listening = await waitFor(
+    async () => logs.find((line) => line.msg === 'http listening'),
+    (line) => line !== undefined,
+  );
+  return Number(listening?.port);
+}
+
 describe('wirefeed start reloads its config', () => {
   it('takes an added source on SIGHUP, survives a broken edit showing its file:line, and picks up the fix by itself', async () => {
     await writeFile(configFile, mainYaml({ russia: true }));
     await writeFile(extraFile, 'sources: []\n');
     const service = startCli(['start', '--config', configFile], { WIREFEED_DATA_DIR: path.join(dir, 'data'), PORT: '0', LOG_LEVEL: 'info' });
     const exit = finished(service);
-    const logs: Record<string, unknown>[] = [];
-    let buffered = '';
-    service.stderr?.on('data', (chunk: Buffer) => {
-      const lines = (buffered + chunk.toString()).split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
-    });
+    const logs = logLines(service);
     try {
-      const listening = await waitFor(
-        async () => logs.find((line) => line.msg === 'http listening'),
-        (line) => line !== undefined,
-      );
-      const base = `http://127.0.0.1:${String(listening?.port)}`;
+      const base = `http://127.0.0.1:${await portOf(logs)}`;
       const sourcesOf = async (region: string): Promise<string[]> => {
         const response = await fetch(`${base}/feeds/${region}.json`);
         if (!response.ok) throw new Error(String(response.status));
@@ -131,6 +141,36 @@ describe('wirefeed start reloads its config', () => {
       expect(service.exitCode).toBeNull();
     } finally {
       service.kill('SIGTERM');
+    }
+    expect((await exit).code).toBe(0);
+  });
+});
+
+describe('wirefeed serve reloads its config', () => {
+  it('serves a region added on SIGHUP, and its status shows the file reloaded', async () => {
+    const file = path.join(dir, 'serve.yaml');
+    await writeFile(file, mainYaml({ russia: false }).replace('include: [sources/extra.yaml]\n', ''));
+    const server = startCli(['serve', '--config', file], { WIREFEED_DATA_DIR: path.join(dir, 'serve-data'), PORT: '0', LOG_LEVEL: 'info' });
+    const exit = finished(server);
+    const logs = logLines(server);
+    try {
+      const base = `http://127.0.0.1:${await portOf(logs)}`;
+      expect((await fetch(`${base}/feeds/russia.json`)).status).toBe(404);
+      const before = (await (await fetch(`${base}/healthz`)).json()) as Health;
+      expect(before.config.file).toBe(file);
+
+      await writeFile(file, mainYaml({ russia: true }).replace('include: [sources/extra.yaml]\n', ''));
+      server.kill('SIGHUP');
+      const feed = await waitFor(
+        async () => fetch(`${base}/feeds/russia.json`),
+        (response) => response.status === 200,
+      );
+      expect(((await feed.json()) as { title: string }).title).toMatch(/Russia/);
+      const after = (await (await fetch(`${base}/healthz`)).json()) as Health;
+      expect(after.config.error).toBeUndefined();
+      expect(Date.parse(after.config.loadedAt)).toBeGreaterThan(Date.parse(before.config.loadedAt));
+    } finally {
+      server.kill('SIGTERM');
     }
     expect((await exit).code).toBe(0);
   });

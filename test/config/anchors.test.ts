@@ -49,6 +49,24 @@ describe('YAML anchors', () => {
     });
   });
 
+  it('reads aliases as yaml does: the latest anchor of a name before the alias, nested aliases expanded', () => {
+    const sources = `sources:
+  - &first { id: a, url: "https://a.example/feed", title: A, language: en, default: { countries: [RU] } }
+  - &first { id: b, url: "https://b.example/feed", title: B, language: de }
+  - { <<: *first, id: c, url: "https://c.example/feed" }
+  - &nested { <<: *first, id: d, url: "https://d.example/feed" }
+  - { <<: *nested, id: e, url: "https://e.example/feed", title: E }
+`;
+    const config = parseConfig(`${HEAD.slice(0, HEAD.indexOf('sources:'))}${sources}`, 'feeds.yaml');
+    expect(config.sources.map(({ id, title, language, defaultCountries }) => ({ id, title, language, defaultCountries }))).toEqual([
+      { id: 'a', title: 'A', language: 'en', defaultCountries: ['RU'] },
+      { id: 'b', title: 'B', language: 'de', defaultCountries: [] },
+      { id: 'c', title: 'B', language: 'de', defaultCountries: [] },
+      { id: 'd', title: 'B', language: 'de', defaultCountries: [] },
+      { id: 'e', title: 'E', language: 'de', defaultCountries: [] },
+    ]);
+  });
+
   it('refuses an alias bomb, naming the line where the expansion passes the limit', () => {
     const bomb = [`a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
     for (const [name, prev] of ['ba', 'cb', 'dc', 'ed', 'fe', 'gf', 'hg', 'ih'])
