@@ -55,7 +55,12 @@ export function watchConfig(deps: ConfigWatchDeps): ConfigWatch {
     }
   };
   // One reload at a time, in order: a change during a reload is read by the next one.
-  const reload = (reason: string): Promise<void> => (queue = queue.then(() => load(reason)));
+  const reload = (reason: string): Promise<void> => {
+    const next = queue.then(() => load(reason));
+    // A reload that failed unexpectedly is the caller's to log; the next one still runs.
+    queue = next.catch(() => undefined);
+    return next;
+  };
   const schedule = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => void reload('file changed').catch((error: unknown) => logger.error({ err: error }, 'config reload failed')), debounceMs);

@@ -39,6 +39,9 @@ type Outline = { text?: string; title?: string; xmlUrl?: string; language?: stri
  * used when it is a valid tag, else `defaultLanguage`; with neither, the import is refused.
  */
 export function importOpml(text: string, file: string, existing: ExistingSource[], defaultLanguage?: string): OpmlImport {
+  if (defaultLanguage !== undefined && validLanguage(defaultLanguage) === undefined) {
+    throw new ConfigError(`import-opml: --language "${defaultLanguage}" must be a BCP 47 language tag such as "en" or "pt-BR"`);
+  }
   const outlines = readOutlines(text, file);
   const ids = new Set(existing.map((source) => source.id));
   const urls = new Map(existing.flatMap((source) => (URL.canParse(source.url) ? [[canonicalUrl(source.url), source.id] as const] : [])));

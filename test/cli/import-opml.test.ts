@@ -83,6 +83,12 @@ describe('wirefeed import-opml', () => {
     expect(await readFile(out, 'utf8')).toBe(before);
   });
 
+  it('refuses a --language that is not a language tag', async () => {
+    const result = await runCli(['import-opml', OPML, '--language', 'english', '--out', path.join(dir, 'x.yaml'), '--config', configFile]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('import-opml: --language "english" must be a BCP 47 language tag such as "en" or "pt-BR"\n');
+  });
+
   it('says so when the file is not OPML', async () => {
     const result = await runCli(['import-opml', configFile, '--language', 'en', '--out', path.join(dir, 'x.yaml'), '--config', configFile]);
     expect(result.code).toBe(1);
