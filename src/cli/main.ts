@@ -14,6 +14,8 @@ Usage: wirefeed <command> [--config FILE] [args]
   fetch-once          one pass over all sources, a summary per source
   sources             each source's status, last success and error, next poll (a table)
   check-config [FILE] validate a config file
+  import-opml FILE    an OPML export → a sources file for the config to include
+                      [--out FILE] [--language TAG] [--force]
   parse FILE          a feed file's normalized items as JSON
   classify            JSON lines {id,title,body} on stdin → {id,countries,regions} on stdout
   dedupe              JSON lines {id,title,body,url,source,published} on stdin → {id,duplicateOf} on stdout
@@ -53,6 +55,10 @@ async function run(settings: Settings): Promise<number> {
       const { checkConfigCommand } = await import('./check-config.ts');
       return checkConfigCommand(settings.args.length ? settings.args : [settings.configFile], io);
     }
+    case 'import-opml': {
+      const { importOpmlCommand } = await import('./import-opml.ts');
+      return importOpmlCommand(settings.args, settings.configFile, io);
+    }
     case 'parse': {
       const { parseCommand } = await import('./parse.ts');
       return parseCommand(settings.args, io);
@@ -79,12 +85,21 @@ async function run(settings: Settings): Promise<number> {
 }
 
 async function serve(settings: Settings, parts: { http: boolean; worker: boolean }): Promise<number> {
+  // Until the service takes SIGHUP as "reload", one arriving while it starts must not end it.
+  const starting = (): void => undefined;
+  process.on('SIGHUP', starting);
   const { runService } = await import('./serve.ts');
-  const services = await buildServices(settings, parts.worker);
+  const services = await buildServices(settings, parts.worker).finally(() => process.off('SIGHUP', starting));
   // The push queue runs on one Redis; on a Cluster (several nodes listed) `serve` files pushes itself.
   const redisUrl = settings.redisUrl;
   const pushQueue = redisUrl && !redisUrl.includes(',') ? { redisUrl, prefix: settings.redisPrefix ?? DEFAULT_PREFIX } : undefined;
-  await runService(services, { ...parts, port: settings.port, fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl), pushQueue });
+  await runService(services, {
+    ...parts,
+    port: settings.port,
+    fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl),
+    loadConfig: () => loadSettingsConfig(settings),
+    pushQueue,
+  });
   return 0;
 }
 

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config/index.ts';
+import type { Config, ConfigStatus } from '../config/index.ts';
 import { createCatalog, createHandler, publishedFeeds, type PushReceiver } from '../http/index.ts';
-import type { Worker, WorkerOptions } from '../worker/index.ts';
+import type { WebSubPublisher, Worker } from '../worker/index.ts';
 import type { PushQueueOptions } from '../worker/push-queue.ts';
+import { watchConfig } from './config-watch.ts';
 import { fileHere, pushReceiver, type PushRoute } from './push-receiver.ts';
 import type { Services } from './services.ts';
 
@@ -13,19 +14,49 @@ export interface ServiceParts {
   worker: boolean;
   port: number;
   fixedBaseUrl?: boolean;
+  /** Reads the config file again, for reloads on SIGHUP and on a change of its files. */
+  loadConfig: () => Promise<Config>;
   /** With Redis: the queue a lone `serve` hands WebSub pushes to, and every worker takes them from. */
   pushQueue?: PushQueueOptions;
 }
 
-/** Starts the HTTP server and/or the worker, and stops both cleanly on SIGINT/SIGTERM. */
+/** The HTTP server running, at the address its links name. */
+export interface RunningHttp {
+  server: Server;
+  baseUrl: string;
+  /** Serves `config` from the next request on; requests under way finish with the old one. */
+  reload(config: Config): void;
+}
+
+/**
+ * Starts the HTTP server and/or the worker, reloads the config on SIGHUP and when its files change
+ * (an invalid edit keeps the running config), and stops both cleanly on SIGINT/SIGTERM.
+ */
 export async function runService(services: Services, parts: ServiceParts): Promise<void> {
   const { logger } = services;
+  // Filled in as the parts start; a reload reaches those already running.
+  const running: { http?: RunningHttp; worker?: Worker } = {};
+  let baseUrl = publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl);
+  const watch = watchConfig({
+    initial: services.config,
+    load: parts.loadConfig,
+    logger,
+    apply: (config) => {
+      running.http?.reload(config);
+      services.useRegions(config.regions);
+      running.worker?.reload(withBaseUrl(config, baseUrl));
+    },
+  });
+  // SIGHUP would end the process by default; here it means "read the config again".
+  const hangup = (): void => void watch.reload('SIGHUP').catch((error: unknown) => logger.error({ err: error }, 'config reload failed'));
+  process.on('SIGHUP', hangup);
+  // Each part starts with the config last loaded, in case a change was read while another started.
   const receiver = parts.http ? await pushReceiver(services, pushRoute(parts)) : undefined;
-  const http = parts.http ? await startHttp(services, parts, receiver?.receive) : undefined;
-  const config = withBaseUrl(services.config, http?.baseUrl ?? publicBaseUrl(services.config.output.baseUrl, parts.port, parts.fixedBaseUrl));
-  const worker = parts.worker ? await startWorkerWith({ ...services, config }) : undefined;
+  if (parts.http) running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: receiver?.receive });
+  baseUrl = running.http?.baseUrl ?? baseUrl;
+  if (parts.worker) running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) });
   // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
-  const consumer = parts.worker && parts.pushQueue && config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
+  const consumer = parts.worker && parts.pushQueue && services.config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info({ signal }, 'shutting down');
@@ -34,11 +65,13 @@ export async function runService(services: Services, parts: ServiceParts): Promi
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
-  await new Promise<void>((resolve) => (http ? http.server.close(() => resolve()) : resolve()));
-  await worker?.stop();
+  watch.close();
+  await new Promise<void>((resolve) => (running.http ? running.http.server.close(() => resolve()) : resolve()));
+  await running.worker?.stop();
   await consumer?.close();
   await receiver?.close();
   await services.close();
+  process.off('SIGHUP', hangup);
 }
 
 /**
@@ -46,10 +79,10 @@ export async function runService(services: Services, parts: ServiceParts): Promi
  * the OpenAPI servers entry name the port in use (PORT=0 included), or BASE_URL behind a proxy.
  */
 export async function startHttp(
-  services: Services,
+  services: Pick<Services, 'store' | 'config' | 'logger'>,
   parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>,
-  push?: PushReceiver,
-): Promise<{ server: Server; baseUrl: string }> {
+  extras: { configStatus?: () => ConfigStatus; push?: PushReceiver } = {},
+): Promise<RunningHttp> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -58,9 +91,13 @@ export async function startHttp(
   try {
     const { port } = server.address() as AddressInfo;
     const baseUrl = publicBaseUrl(services.config.output.baseUrl, port, parts.fixedBaseUrl);
-    server.on('request', createHandler({ store: services.store, config: withBaseUrl(services.config, baseUrl), logger: services.logger, push }));
+    // A reload swaps the whole handler (catalog, render cache, fast path): no response of a removed
+    // region or of an old config outlives it.
+    const handlerFor = (config: Config) => createHandler({ store: services.store, config: withBaseUrl(config, baseUrl), logger: services.logger, ...extras });
+    let handler = handlerFor(services.config);
+    server.on('request', (req, res) => handler(req, res));
     services.logger.info({ port, baseUrl }, 'http listening');
-    return { server, baseUrl };
+    return { server, baseUrl, reload: (config) => (handler = handlerFor(config)) };
   } catch (error) {
     // A server left listening with no app would take connections and never answer them.
     server.close();
@@ -84,18 +121,30 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
 }
 
 // The worker's code is loaded only by the commands that run it. With output.websub.hub set, the hub
-// is told after each cycle which region and country feeds changed.
+// is told after each cycle which region and country feeds changed; a reload names the feeds (and
+// the hub) of the new config.
 async function startWorkerWith(services: Services): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
-  const hub = services.config.output.websub?.hub;
-  let options: WorkerOptions = {};
-  if (hub) {
-    const feeds = publishedFeeds(createCatalog(services.config));
+  const publisherFor = async (config: Config): Promise<WebSubPublisher | undefined> => {
+    const hub = config.output.websub?.hub;
+    if (!hub) return undefined;
+    const feeds = publishedFeeds(createCatalog(config));
     const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });
     await publisher.start();
-    options = { afterCycle: () => publisher.publishChanges() };
-  }
-  return startWorker(services, options);
+    return publisher;
+  };
+  let publisher = await publisherFor(services.config);
+  const worker = startWorker(services, { afterCycle: async () => publisher?.publishChanges() });
+  return {
+    stop: () => worker.stop(),
+    reload(config) {
+      worker.reload(config);
+      publisherFor(config).then(
+        (next) => (publisher = next),
+        (error: unknown) => services.logger.warn({ err: error }, 'websub: feeds of the reloaded config not taken; the previous ones stay'),
+      );
+    },
+  };
 }
 
 // WebSub pushes are filed where the pipeline is: here with the worker, else by the workers through Redis, else here once loaded.

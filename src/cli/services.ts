@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
-import { loadConfig, type Config } from '../config/index.ts';
+import { configKey, loadConfig, type Config } from '../config/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Region } from '../domain/index.ts';
 import { buildUserAgent, createFetchAgent } from '../fetch/index.ts';
@@ -13,7 +13,14 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 /** The long-lived parts a running service shares. */
 export interface Services extends IngestDeps {
+  /** Classifies by these regions from the next story on (after a config reload changed them). */
+  useRegions(regions: Region[]): void;
   close(): Promise<void>;
+}
+
+/** A classifier whose regions can follow a reloaded config. */
+interface RegionalClassifier extends Classifier {
+  useRegions(regions: Region[]): void;
 }
 
 /**
@@ -47,19 +54,29 @@ function applyBaseUrl(baseUrl: string, configured: string): string {
 
 /**
  * The classifier of a command that ingests: its code loaded now, its gazetteer (≈200 MB, seconds)
- * built on the first story it classifies. `serve` never classifies and loads none of it.
+ * built on the first story it classifies, and again on the first after its regions change.
+ * `serve` never classifies and loads none of it.
  */
-export async function classifierFor(regions: Region[], ingests: boolean): Promise<Classifier> {
+export async function classifierFor(initial: Region[], ingests: boolean): Promise<RegionalClassifier> {
   if (!ingests) {
     return {
       classify: () => {
         throw new Error('cli: this command serves and does not classify');
       },
+      useRegions: () => undefined,
     };
   }
   const { createClassifier } = await import('../classify/index.ts');
+  let regions = initial;
   let built: Classifier | undefined;
-  return { classify: (input) => (built ??= createClassifier(regions)).classify(input) };
+  return {
+    classify: (input) => (built ??= createClassifier(regions)).classify(input),
+    useRegions: (next) => {
+      if (configKey(next) === configKey(regions)) return;
+      regions = next;
+      built = undefined;
+    },
+  };
 }
 
 /** Builds config, store, classifier and logger once, for the service commands; `ingests` is false for `serve`. */
@@ -74,6 +91,7 @@ export async function buildServices(settings: Settings, ingests = true): Promise
     config,
     store,
     classifier,
+    useRegions: (regions) => classifier.useRegions(regions),
     logger,
     agent,
     // Sent with every fetch so publishers can see who polls them and how to reach us.

@@ -1,11 +1,13 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ConfigError } from '../domain/index.ts';
+import { mergeIncludes, type EntryOrigin, type FileIssue, type ReadText } from './includes.ts';
 import { formatPath, lineOf, type ConfigIssue } from './locate.ts';
 import { checkReferences } from './references.ts';
 import { resolveRegions } from './resolve-regions.ts';
 import { configSchema, type RawConfig } from './schema.ts';
 import type { Config } from './types.ts';
+import { readYaml, type YamlFile } from './yaml-file.ts';
 
 const DEFAULT_POLL_MINUTES = 15;
 
@@ -18,27 +20,31 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping of keys',
 };
 
+const readText: ReadText = (file) => readFileSync(file, 'utf8');
+
 /**
- * Validates and resolves the text of a config file. Throws one ConfigError listing every problem,
- * one per line, each as `config: <file>:<line>: <field path>: <message>`.
+ * Validates and resolves the text of a config file and the files it includes (read with `read`).
+ * Throws one ConfigError listing every problem, one per line, each as
+ * `config: <file>:<line>: <field path>: <message>`, naming the included file where the problem is.
  */
-export function parseConfig(text: string, file: string): Config {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const lines = doc.errors.map((error) => {
-      const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
-      return `config: ${file}:${line}: YAML syntax: ${error.message.split('\n')[0]}`;
-    });
-    throw new ConfigError(lines.join('\n'), { cause: doc.errors[0] });
+export function parseConfig(text: string, file: string, read: ReadText = readText): Config {
+  const main = readYaml(text, file);
+  const merged = mergeIncludes(main, read);
+  const parsed = configSchema.safeParse(merged.raw, { error: describeIssue });
+  const issues = [...(parsed.success ? [] : zodIssues(parsed.error)), ...checkReferences(merged.raw)].map((issue) => placeIssue(issue, main, merged.origins));
+  const all = [...merged.issues, ...issues];
+  if (!parsed.success || all.length > 0) {
+    throw new ConfigError(formatIssues(all, [main, ...merged.included]), { cause: parsed.error });
   }
-  const raw: unknown = doc.toJS();
-  const parsed = configSchema.safeParse(raw, { error: describeIssue });
-  const issues = [...(parsed.success ? [] : zodIssues(parsed.error)), ...checkReferences(raw)];
-  if (!parsed.success || issues.length > 0) {
-    throw new ConfigError(formatIssues(issues, doc, lineCounter, file), { cause: parsed.error });
-  }
-  return buildConfig(parsed.data, file);
+  return { ...buildConfig(parsed.data, file), includes: merged.included.map((yaml) => yaml.file) };
+}
+
+// An issue in a merged list belongs to the file the entry came from, at its index there.
+function placeIssue(issue: ConfigIssue, main: YamlFile, origins: Map<string, EntryOrigin[]>): FileIssue {
+  const [section, index, ...rest] = issue.path;
+  const origin = typeof section === 'string' && typeof index === 'number' ? origins.get(section)?.[index] : undefined;
+  if (!origin) return { yaml: main, path: issue.path, message: issue.message };
+  return { yaml: origin.yaml, path: [section as string, origin.index, ...rest], message: issue.message };
 }
 
 function buildConfig(raw: RawConfig, file: string): Config {
@@ -79,10 +85,11 @@ function zodIssues(error: z.ZodError): ConfigIssue[] {
   );
 }
 
-function formatIssues(issues: ConfigIssue[], doc: Document, lineCounter: LineCounter, file: string): string {
+// Problems in file order (the main file, then its includes), then by line.
+function formatIssues(issues: FileIssue[], files: YamlFile[]): string {
   return issues
-    .map((issue) => ({ line: lineOf(doc, lineCounter, issue.path), issue }))
-    .sort((a, b) => a.line - b.line)
-    .map(({ line, issue }) => `config: ${file}:${line}: ${formatPath(issue.path)}: ${issue.message}`)
+    .map((issue) => ({ order: files.indexOf(issue.yaml), line: lineOf(issue.yaml.doc, issue.yaml.lineCounter, issue.path), issue }))
+    .sort((a, b) => a.order - b.order || a.line - b.line)
+    .map(({ line, issue }) => `config: ${issue.yaml.file}:${line}: ${formatPath(issue.path)}: ${issue.message}`)
     .join('\n');
 }

@@ -99,6 +99,8 @@ const dedupeSchema = z.strictObject({ windowHours: z.number().positive().default
 
 /** The whole of config/feeds.yaml; `fetch` and `dedupe` are optional top-level keys. */
 export const configSchema = z.strictObject({
+  /** Files whose `sources:` and `regions:` are appended to this file's (paths relative to it). */
+  include: z.array(text).optional(),
   regions: z.array(regionSchema).min(1, { error: 'must list at least one region' }),
   sources: z.array(sourceSchema).min(1, { error: 'must list at least one source' }),
   output: outputSchema,

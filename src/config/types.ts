@@ -52,6 +52,8 @@ export interface DedupeConfig {
 export interface Config {
   /** The file it was loaded from, for messages. */
   file: string;
+  /** The files it includes, as read (relative to the working directory when `file` is): a reload watches them too. */
+  includes?: string[];
   regions: Region[];
   sources: Source[];
   output: OutputConfig;

@@ -68,7 +68,7 @@ function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, con
   app.use(pageRoutes(listing));
   app.use(opmlRoutes(catalog, output, cache, startedAt));
   app.use(iconRoutes(startedAt));
-  app.use(healthRoutes(store, logger));
+  app.use(healthRoutes(store, logger, configStatus));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return { app, fastPath };

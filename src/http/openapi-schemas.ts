@@ -109,9 +109,19 @@ export const API_SCHEMAS = {
       ],
     },
   }),
-  ConfigStatus: object({ file: string, loadedAt: dateTime, error: { ...string, description: 'Why the last edit did not load.' } }, ['error']),
+  ConfigStatus: object(
+    {
+      file: string,
+      loadedAt: dateTime,
+      error: { ...string, description: 'Why the file on disk does not load now (file:line); the running config is the previous one.' },
+    },
+    ['error'],
+  ),
   Sources: object({ sources: { type: 'array', items: ref('SourceStatus') }, config: ref('ConfigStatus') }, ['config']),
   Health: {
-    oneOf: [object({ status: { const: 'ok' }, stories: { type: 'integer', minimum: 0 } }), object({ status: { const: 'error' }, reason: string })],
+    oneOf: [
+      object({ status: { const: 'ok' }, stories: { type: 'integer', minimum: 0 }, config: ref('ConfigStatus') }, ['config']),
+      object({ status: { const: 'error' }, reason: string, config: ref('ConfigStatus') }, ['config']),
+    ],
   },
 } as const;

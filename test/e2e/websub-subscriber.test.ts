@@ -85,7 +85,7 @@ fetch:
   closeAgent = () => agent.close();
   deps = { config, store, classifier: createClassifier(config.regions), logger, agent, userAgent: 'wirefeed-test', now: () => new Date() };
   // As `start` runs it: the worker's pipeline files pushes in the HTTP process.
-  const receiver = await pushReceiver({ ...deps, close: async () => {} }, { kind: 'here' });
+  const receiver = await pushReceiver({ ...deps, useRegions: () => undefined, close: async () => {} }, { kind: 'here' });
   closeReceiver = receiver?.close ?? (async () => {});
   appServer.on('request', createHandler({ store, config, logger, push: receiver?.receive }));
 }, 60_000);

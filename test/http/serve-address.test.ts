@@ -32,6 +32,7 @@ describe('startHttp', () => {
       agent,
       userAgent: 'wirefeed-test',
       now: () => new Date(),
+      useRegions: () => undefined,
       close: async () => {
         await agent.close();
         await store.close();
