@@ -70,17 +70,18 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
   return { ...config, output: { ...config.output, baseUrl } };
 }
 
-// The worker's code is loaded only by the commands that run it. With output.websub.hub set, the hub
-// is told after each cycle which region and country feeds changed.
+// The worker's code is loaded only by the commands that run it. With Redis, due sources go through
+// the BullMQ queue every worker shares. With output.websub.hub set, the hub is told after polls
+// which region and country feeds changed.
 async function startWorkerWith(services: Services): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
   const hub = services.config.output.websub?.hub;
-  let options: WorkerOptions = {};
+  let options: WorkerOptions = { queue: await services.openQueue?.() };
   if (hub) {
     const feeds = publishedFeeds(createCatalog(services.config));
     const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });
     await publisher.start();
-    options = { afterCycle: () => publisher.publishChanges() };
+    options = { ...options, afterCycle: () => publisher.publishChanges() };
   }
   return startWorker(services, options);
 }

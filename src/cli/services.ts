@@ -2,8 +2,8 @@ import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from '../config/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Region } from '../domain/index.ts';
-import { openStore, type Store } from '../store/index.ts';
-import type { IngestDeps } from '../worker/index.ts';
+import { connectRedis, hashTag, openStore, type Store } from '../store/index.ts';
+import type { IngestDeps, QueueSettings } from '../worker/index.ts';
 import type { Settings } from './settings.ts';
 
 const VERSION = '0.1.0';
@@ -12,6 +12,8 @@ export const USER_AGENT = `wirefeed/${VERSION} (+https://github.com/wirefeed/wir
 
 /** The long-lived parts a running service shares. */
 export interface Services extends IngestDeps {
+  /** With Redis: connects the worker's BullMQ queue (closed by `close`). */
+  openQueue?: () => Promise<QueueSettings>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,13 @@ export async function buildServices(settings: Settings, ingests = true): Promise
   const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
   const classifier = await classifierFor(config.regions, ingests);
+  const queues: QueueSettings[] = [];
+  const { redisUrl } = settings;
+  const openQueue = async (): Promise<QueueSettings> => {
+    const connection = await connectRedis(redisUrl as string, 5, { queue: true });
+    queues.push({ connection, prefix: hashTag(settings.redisPrefix), lockMs: settings.queueLockMs });
+    return queues.at(-1) as QueueSettings;
+  };
   return {
     config,
     store,
@@ -75,6 +84,10 @@ export async function buildServices(settings: Settings, ingests = true): Promise
     logger,
     userAgent: USER_AGENT,
     now: () => new Date(),
-    close: () => store.close(),
+    openQueue: redisUrl ? openQueue : undefined,
+    async close() {
+      await store.close();
+      for (const queue of queues) await queue.connection.quit();
+    },
   };
 }

@@ -18,3 +18,4 @@ export { RedisStore, type RedisStoreOptions } from './redis/redis-store.ts';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
 export { openStore, connectRedis, STORE_FILE, LEGACY_JSON_FILE, type OpenStoreOptions } from './open-store.ts';
 export { searchWords } from './search-words.ts';
+export { hashTag } from './redis/keys.ts';

@@ -1,21 +1,30 @@
-import type { Source, SourceState } from '../domain/index.ts';
+import type { Source } from '../domain/index.ts';
 import { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
-import { mapWithLimit } from './pool.ts';
+import { dueSources, hostOf, statesById } from './due.ts';
+import { createHostGate } from './host-gate.ts';
 
-/** Which sources a cycle polls: all of them, or only those whose poll interval has passed. */
+/** Which sources a cycle polls: all of them, or only those due now. */
 export type CycleScope = 'all' | 'due';
 
-/** Polls sources concurrently; a failing source is reported and never stops the others. */
+/**
+ * One pass over the sources (what `fetch-once` runs), as politely as the scheduler: per-host limits
+ * and spacing, a global cap. A failing source is reported and never stops the others.
+ */
 export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Promise<SourceReport[]> {
-  const sources = scope === 'all' ? deps.config.sources : await dueSources(deps);
+  const states = statesById(await deps.store.listSourceStates());
+  const { sources } = deps.config;
+  const chosen =
+    scope === 'all' ? sources.map((source) => ({ source, host: hostOf(source, states.get(source.id)) })) : dueSources(sources, states, deps.now().getTime());
+  const gate = createHostGate(deps.config.fetch);
   const inTurn = createInTurn();
-  const reports = await mapWithLimit(sources, deps.config.fetch.concurrency, (source) => ingestLogged(source, deps, inTurn));
+  const reports = await Promise.all(chosen.map(({ source, host }) => gate(host, () => pollLogged(source, deps, inTurn))));
   await pruneExpired(deps);
   return reports;
 }
 
-async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): Promise<SourceReport> {
+/** Polls one source and logs the outcome; even a store failure becomes a failed report. */
+export async function pollLogged(source: Source, deps: IngestDeps, inTurn: InTurn): Promise<SourceReport> {
   const log = deps.logger.child({ source: source.id });
   const started = performance.now();
   let report: SourceReport;
@@ -33,18 +42,8 @@ async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): P
   return report;
 }
 
-async function dueSources(deps: IngestDeps): Promise<Source[]> {
-  const now = deps.now().getTime();
-  const states = new Map((await deps.store.listSourceStates()).map((state) => [state.sourceId, state]));
-  return deps.config.sources.filter((source) => isDue(source, states.get(source.id), now));
-}
-
-function isDue(source: Source, state: SourceState | undefined, now: number): boolean {
-  if (!state?.lastFetchedAt) return true;
-  return Date.parse(state.lastFetchedAt) + source.pollIntervalMinutes * 60_000 <= now;
-}
-
-async function pruneExpired(deps: IngestDeps): Promise<void> {
+/** Drops stories past retention and the state of sources no longer configured; idempotent. */
+export async function pruneExpired(deps: IngestDeps): Promise<void> {
   const cutoff = new Date(deps.now().getTime() - deps.config.output.retentionDays * 86_400_000);
   const removed = await deps.store.prune(cutoff);
   if (removed > 0) deps.logger.info({ removed }, 'pruned expired stories');

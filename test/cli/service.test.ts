@@ -38,6 +38,7 @@ output:
   baseUrl: http://feeds.example.test
 fetch:
   concurrency: 1 # sources in config order, so the summary says which source holds the story and which its copy
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 }
 

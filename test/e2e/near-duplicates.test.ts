@@ -14,6 +14,7 @@ output:
   baseUrl: http://feeds.example.test
 fetch:
   concurrency: 1 # the agency first, so its item starts the story
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 
 interface JsonItem {

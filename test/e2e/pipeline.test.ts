@@ -22,6 +22,7 @@ output:
   itemsPerFeed: 100
 fetch:
   concurrency: 1 # sources in config order, so the agency's item is the story and the outlet's its copy
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 }
 

@@ -26,6 +26,7 @@ output:
   itemsPerFeed: 100
 fetch:
   concurrency: 1
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 }
 

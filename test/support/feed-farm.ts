@@ -195,6 +195,8 @@ export interface FarmConfigOptions {
   rotate?: number;
   /** fetch.concurrency (default: the schema's). */
   concurrency?: number;
+  /** fetch.perHost (default 64, the most allowed: every feed is on one host). */
+  perHost?: number;
 }
 
 const MINIMAL_REGIONS = `regions:
@@ -209,12 +211,14 @@ export function farmConfigYaml(farm: { baseUrl: string; feeds: number }, options
     const feed = (i + (options.rotate ?? 0)) % farm.feeds;
     sources.push(`  - { id: farm-${feed}, url: "${farmFeedUrl(farm.baseUrl, feed)}", title: Farm ${feed}, language: en }`);
   }
-  const concurrency = options.concurrency ? `fetch:\n  concurrency: ${options.concurrency}\n` : '';
+  // Every feed is on one loopback host: per-host limits as loose as the schema allows.
+  const concurrency = options.concurrency ? `  concurrency: ${options.concurrency}\n` : '';
+  const fetch = `fetch:\n  perHost: ${options.perHost ?? 64}\n  hostSpacingMs: 0\n${concurrency}`;
   return `${options.regions === 'shipped' ? shippedRegions() : MINIMAL_REGIONS}sources:
 ${sources.join('\n')}
 output:
   baseUrl: http://feeds.example.test
-${concurrency}`;
+${fetch}`;
 }
 
 /** Writes `farmConfigYaml` to `file`. */
