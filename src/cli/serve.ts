@@ -77,6 +77,8 @@ async function startWorkerWith(services: Services): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
   const hub = services.config.output.websub?.hub;
   let options: WorkerOptions = { queue: await services.openQueue?.() };
+  // Seconds of gazetteer building inside a job would outlast its lock, and another worker would take it over.
+  if (options.queue) services.prepareClassifier?.();
   if (hub) {
     const feeds = publishedFeeds(createCatalog(services.config));
     const publisher = createWebSubPublisher({ hub, feeds, store: services.store, logger: services.logger, userAgent: services.userAgent });

@@ -14,6 +14,8 @@ export const USER_AGENT = `wirefeed/${VERSION} (+https://github.com/wirefeed/wir
 export interface Services extends IngestDeps {
   /** With Redis: connects the worker's BullMQ queue (closed by `close`). */
   openQueue?: () => Promise<QueueSettings>;
+  /** Builds the classifier's gazetteer now, not inside the first poll (seconds of CPU a queued job's lock must not wait out). */
+  prepareClassifier?: () => void;
   close(): Promise<void>;
 }
 
@@ -50,17 +52,19 @@ function applyBaseUrl(baseUrl: string, configured: string): string {
  * The classifier of a command that ingests: its code loaded now, its gazetteer (≈200 MB, seconds)
  * built on the first story it classifies. `serve` never classifies and loads none of it.
  */
-async function classifierFor(regions: Region[], ingests: boolean): Promise<Classifier> {
+async function classifierFor(regions: Region[], ingests: boolean): Promise<{ classifier: Classifier; prepare: () => void }> {
   if (!ingests) {
-    return {
-      classify: () => {
+    const classifier = {
+      classify: (): never => {
         throw new Error('cli: this command serves and does not classify');
       },
     };
+    return { classifier, prepare: () => undefined };
   }
   const { createClassifier } = await import('../classify/index.ts');
   let built: Classifier | undefined;
-  return { classify: (input) => (built ??= createClassifier(regions)).classify(input) };
+  const prepare = () => void (built ??= createClassifier(regions));
+  return { classifier: { classify: (input) => (built ??= createClassifier(regions)).classify(input) }, prepare };
 }
 
 /** Builds config, store, classifier and logger once, for the service commands; `ingests` is false for `serve`. */
@@ -69,7 +73,7 @@ export async function buildServices(settings: Settings, ingests = true): Promise
   const config = await loadSettingsConfig(settings);
   const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
-  const classifier = await classifierFor(config.regions, ingests);
+  const { classifier, prepare } = await classifierFor(config.regions, ingests);
   const queues: QueueSettings[] = [];
   const { redisUrl } = settings;
   const openQueue = async (): Promise<QueueSettings> => {
@@ -85,6 +89,7 @@ export async function buildServices(settings: Settings, ingests = true): Promise
     userAgent: USER_AGENT,
     now: () => new Date(),
     openQueue: redisUrl ? openQueue : undefined,
+    prepareClassifier: prepare,
     async close() {
       await store.close();
       for (const queue of queues) await queue.connection.quit();

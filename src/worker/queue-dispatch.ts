@@ -38,7 +38,7 @@ export function startQueueDispatch(deps: IngestDeps, options: WorkerOptions, set
   const { connection, prefix } = settings;
   const queue = new Queue<PollJob>(QUEUE, { connection, prefix });
   const lock = settings.lockMs ?? 30_000;
-  const process = (job: Job<PollJob>) => (job.name === PRUNE ? pruneExpired(current) : pollJob(job.data));
+  const process = (job: Job<PollJob>, token?: string) => (job.name === PRUNE ? pruneExpired(current) : pollJob(job, token));
   const worker = new BullWorker<PollJob>(QUEUE, process, {
     connection,
     prefix,
@@ -53,13 +53,16 @@ export function startQueueDispatch(deps: IngestDeps, options: WorkerOptions, set
   queue.on('error', (error) => current.logger.error({ err: error }, 'worker: queue error'));
 
   // Each source is polled only if still due: a job re-run after a crash, or enqueued from states
-  // read just before another worker filed, polls nothing twice.
-  const pollJob = async ({ host, sourceIds }: PollJob): Promise<void> => {
+  // read just before another worker filed, polls nothing twice. Before each poll the job's lock is
+  // renewed: a job whose lock lapsed (this process stalled) belongs to another worker now, so it stops.
+  const pollJob = async (job: Job<PollJob>, token: string | undefined): Promise<void> => {
+    const { host, sourceIds } = job.data;
     let polled = false;
     for (const id of sourceIds) {
       const source = current.config.sources.find((candidate) => candidate.id === id);
       const state = source && (await current.store.getSourceState(id));
       if (!source || dueSources([source], statesById(state ? [state] : []), current.now().getTime()).length === 0) continue;
+      if (token && (await job.extendLock(token, lock)) !== 1) break;
       const report = await gate(host, () => pollLogged(source, current, inTurn));
       polled = true;
       after.polled();
