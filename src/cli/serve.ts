@@ -85,5 +85,7 @@ async function startWorkerWith(services: Services): Promise<Worker> {
     await publisher.start();
     options = { ...options, afterCycle: () => publisher.publishChanges() };
   }
-  return startWorker(services, options);
+  const worker = startWorker(services, options);
+  services.logger.info({ dispatch: options.queue ? 'queue' : 'in-process' }, 'worker started');
+  return worker;
 }
