@@ -1,4 +1,3 @@
-import cron from 'node-cron';
 import type { Config } from '../config/index.ts';
 import type { IngestDeps } from './ingest-source.ts';
 import { createAfterPolls } from './after-polls.ts';
@@ -7,6 +6,7 @@ import { createHostGate } from './host-gate.ts';
 import { createInTurn } from './in-turn.ts';
 import { pollLogged, pruneExpired } from './run-cycle.ts';
 import type { Worker, WorkerOptions } from './schedule.ts';
+import { startTicker } from './ticker.ts';
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 
@@ -22,7 +22,6 @@ export function startLocalDispatch(deps: IngestDeps, options: WorkerOptions): Wo
   const underWay = new Map<string, Promise<unknown>>();
   const after = createAfterPolls(options.afterCycle, deps.logger);
   let lastPrune = Number.NEGATIVE_INFINITY;
-  let ticking: Promise<void> | undefined;
 
   const start = (id: string, host: string): void => {
     const poll = gate(host, async () => {
@@ -35,24 +34,21 @@ export function startLocalDispatch(deps: IngestDeps, options: WorkerOptions): Wo
     });
     underWay.set(id, poll);
   };
-  const dispatch = async (): Promise<void> => {
-    const states = statesById(await current.store.listSourceStates());
-    for (const { source, host } of dueSources(current.config.sources, states, current.now().getTime())) {
-      if (!underWay.has(source.id)) start(source.id, host);
-    }
-    if (current.now().getTime() - lastPrune >= PRUNE_EVERY_MS) {
-      lastPrune = current.now().getTime();
-      await pruneExpired(current);
-    }
-    void after.flush();
-  };
-  const tick = (): void => {
-    ticking ??= dispatch()
-      .catch((error: unknown) => current.logger.error({ err: error }, 'worker: dispatch failed'))
-      .finally(() => (ticking = undefined));
-  };
-  const task = cron.schedule(`*/${options.tickSeconds ?? 1} * * * * *`, tick);
-  tick();
+  const ticker = startTicker(
+    options.tickSeconds ?? 1,
+    async () => {
+      const states = statesById(await current.store.listSourceStates());
+      for (const { source, host } of dueSources(current.config.sources, states, current.now().getTime())) {
+        if (!underWay.has(source.id)) start(source.id, host);
+      }
+      if (current.now().getTime() - lastPrune >= PRUNE_EVERY_MS) {
+        lastPrune = current.now().getTime();
+        await pruneExpired(current);
+      }
+      void after.flush();
+    },
+    current.logger,
+  );
   return {
     reload(config: Config) {
       // A new gate only for new limits: the old one keeps spacing the requests it holds.
@@ -60,8 +56,7 @@ export function startLocalDispatch(deps: IngestDeps, options: WorkerOptions): Wo
       current = { ...current, config };
     },
     async stop() {
-      await task.stop();
-      await ticking;
+      await ticker.stop();
       await Promise.all(underWay.values());
       await after.flush();
     },
