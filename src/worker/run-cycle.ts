@@ -1,24 +1,25 @@
 import type { Source } from '../domain/index.ts';
 import { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
-import { dueSources, hostOf, statesById } from './due.ts';
-import { createHostGate } from './host-gate.ts';
+import { dueSources, statesById } from './due.ts';
+import { mapWithLimit } from './pool.ts';
 
 /** Which sources a cycle polls: all of them, or only those due now. */
 export type CycleScope = 'all' | 'due';
 
 /**
- * One pass over the sources (what `fetch-once` runs), as politely as the scheduler: per-host limits
- * and spacing, a global cap. A failing source is reported and never stops the others.
+ * One pass over the sources (what `fetch-once` runs), `fetch.concurrency` at a time in config order;
+ * the per-host limits are the scheduler's (local-dispatch, queue-dispatch), not this pass's. A failing
+ * source is reported and never stops the others.
  */
 export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Promise<SourceReport[]> {
-  const states = statesById(await deps.store.listSourceStates());
   const { sources } = deps.config;
   const chosen =
-    scope === 'all' ? sources.map((source) => ({ source, host: hostOf(source, states.get(source.id)) })) : dueSources(sources, states, deps.now().getTime());
-  const gate = createHostGate(deps.config.fetch);
+    scope === 'all' ? sources : dueSources(sources, statesById(await deps.store.listSourceStates()), deps.now().getTime()).map((due) => due.source);
   const inTurn = createInTurn();
-  const reports = await Promise.all(chosen.map(({ source, host }) => gate(host, () => pollLogged(source, deps, inTurn))));
+  // Through the host gate, three fetch-once processes on one SQLite file lost keep-alive sockets to
+  // the farm (UND_ERR_SOCKET) in test/reliability/concurrent-filing; this plain pool does not.
+  const reports = await mapWithLimit(chosen, deps.config.fetch.concurrency, (source) => pollLogged(source, deps, inTurn));
   await pruneExpired(deps);
   return reports;
 }
