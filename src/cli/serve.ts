@@ -120,9 +120,9 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
   return { ...config, output: { ...config.output, baseUrl } };
 }
 
-// The worker's code is loaded only by the commands that run it. With output.websub.hub set, the hub
-// is told after each cycle which region and country feeds changed; a reload names the feeds (and
-// the hub) of the new config.
+// The worker's code is loaded only by the commands that run it. With Redis, due sources go through
+// the BullMQ queue every worker shares. With output.websub.hub set, the hub is told after polls
+// which region and country feeds changed; a reload names the feeds (and the hub) of the new config.
 async function startWorkerWith(services: Services): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
   const publisherFor = async (config: Config): Promise<WebSubPublisher | undefined> => {
@@ -134,7 +134,11 @@ async function startWorkerWith(services: Services): Promise<Worker> {
     return publisher;
   };
   let publisher = await publisherFor(services.config);
-  const worker = startWorker(services, { afterCycle: async () => publisher?.publishChanges() });
+  const queue = await services.openQueue?.();
+  // Seconds of gazetteer building inside a job would outlast its lock, and another worker would take it over.
+  if (queue) services.prepareClassifier?.();
+  const worker = startWorker(services, { queue, afterCycle: async () => publisher?.publishChanges() });
+  services.logger.info({ dispatch: queue ? 'queue' : 'in-process' }, 'worker started');
   return {
     stop: () => worker.stop(),
     reload(config) {

@@ -4,8 +4,8 @@ import { configKey, loadConfig, type Config } from '../config/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Region } from '../domain/index.ts';
 import { buildUserAgent, createFetchAgent } from '../fetch/index.ts';
-import { openStore, type Store } from '../store/index.ts';
-import type { IngestDeps } from '../worker/index.ts';
+import { connectRedis, hashTag, openStore, type Store } from '../store/index.ts';
+import type { IngestDeps, QueueSettings } from '../worker/index.ts';
 import type { Settings } from './settings.ts';
 
 // src/cli and dist/cli both sit two levels below package.json.
@@ -15,12 +15,18 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 export interface Services extends IngestDeps {
   /** Classifies by these regions from the next story on (after a config reload changed them). */
   useRegions(regions: Region[]): void;
+  /** With Redis: connects the worker's BullMQ queue (closed by `close`). */
+  openQueue?: () => Promise<QueueSettings>;
+  /** Builds the classifier's gazetteer now, not inside the first poll (seconds of CPU a queued job's lock must not wait out). */
+  prepareClassifier?: () => void;
   close(): Promise<void>;
 }
 
 /** A classifier whose regions can follow a reloaded config. */
 interface RegionalClassifier extends Classifier {
   useRegions(regions: Region[]): void;
+  /** Builds the gazetteer now, not inside the first poll (seconds of CPU a queued job's lock must not wait out). */
+  prepare(): void;
 }
 
 /**
@@ -64,6 +70,7 @@ export async function classifierFor(initial: Region[], ingests: boolean): Promis
         throw new Error('cli: this command serves and does not classify');
       },
       useRegions: () => undefined,
+      prepare: () => undefined,
     };
   }
   const { createClassifier } = await import('../classify/index.ts');
@@ -76,6 +83,7 @@ export async function classifierFor(initial: Region[], ingests: boolean): Promis
       regions = next;
       built = undefined;
     },
+    prepare: () => void (built ??= createClassifier(regions)),
   };
 }
 
@@ -87,6 +95,13 @@ export async function buildServices(settings: Settings, ingests = true): Promise
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
   const classifier = await classifierFor(config.regions, ingests);
   const agent = createFetchAgent(config.fetch);
+  const queues: QueueSettings[] = [];
+  const { redisUrl } = settings;
+  const openQueue = async (): Promise<QueueSettings> => {
+    const connection = await connectRedis(redisUrl as string, 5, { queue: true });
+    queues.push({ connection, prefix: hashTag(settings.redisPrefix), lockMs: settings.queueLockMs });
+    return queues.at(-1) as QueueSettings;
+  };
   return {
     config,
     store,
@@ -97,9 +112,12 @@ export async function buildServices(settings: Settings, ingests = true): Promise
     // Sent with every fetch so publishers can see who polls them and how to reach us.
     userAgent: buildUserAgent(VERSION, config.fetch.contactUrl),
     now: () => new Date(),
-    close: async () => {
+    openQueue: redisUrl ? openQueue : undefined,
+    prepareClassifier: () => classifier.prepare(),
+    async close() {
       await agent.close();
       await store.close();
+      for (const queue of queues) await queue.connection.quit();
     },
   };
 }

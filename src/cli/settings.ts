@@ -17,6 +17,8 @@ export interface Settings {
   baseUrl?: string;
   logLevel: string;
   dataDir: string;
+  /** BullMQ lock time (ms) of the worker's jobs: how soon a dead worker's sources are taken over. */
+  queueLockMs?: number;
 }
 
 /** Reads argv (`wirefeed <command> [--config FILE] [args…]`) and the environment. */
@@ -31,6 +33,10 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
   }
   const port = Number(env.PORT || 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`cli: PORT must be a port number, got "${env.PORT}"`);
+  const queueLockMs = env.WIREFEED_QUEUE_LOCK_MS ? Number(env.WIREFEED_QUEUE_LOCK_MS) : undefined;
+  if (queueLockMs !== undefined && !(Number.isInteger(queueLockMs) && queueLockMs >= 1000)) {
+    throw new Error(`cli: WIREFEED_QUEUE_LOCK_MS must be a whole number of milliseconds, at least 1000, got "${env.WIREFEED_QUEUE_LOCK_MS}"`);
+  }
   return {
     command: rest.shift() ?? 'help',
     args: rest,
@@ -41,6 +47,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     baseUrl: env.BASE_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     dataDir: path.resolve(env.WIREFEED_DATA_DIR || 'data'),
+    queueLockMs,
   };
 }
 

@@ -3,4 +3,5 @@ export { ingestSource, type IngestDeps, type SourceReport } from './ingest-sourc
 export { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 export { runCycle, type CycleScope } from './run-cycle.ts';
 export { startWorker, type Worker, type WorkerOptions } from './schedule.ts';
+export type { QueueSettings } from './queue-dispatch.ts';
 export { createWebSubPublisher, type WebSubPublisher, type WebSubDeps, type PingedFeed } from './websub-ping.ts';

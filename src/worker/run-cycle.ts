@@ -1,24 +1,37 @@
-import type { Source, SourceState } from '../domain/index.ts';
+import type { Source } from '../domain/index.ts';
 import { ingestSource, type IngestDeps, type SourceReport } from './ingest-source.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
+import { dueSources, statesById } from './due.ts';
 import { mapWithLimit } from './pool.ts';
 import type { Advertised } from './websub-decide.ts';
-import { maintainSubscriptions } from './websub-subscribe.ts';
+import { maintainSubscription, maintainSubscriptions } from './websub-subscribe.ts';
 
-/** Which sources a cycle polls: all of them, or only those whose poll interval has passed. */
+/** Which sources a cycle polls: all of them, or only those due now. */
 export type CycleScope = 'all' | 'due';
 
-/** Polls sources concurrently; a failing source is reported and never stops the others. */
+/**
+ * One pass over the sources (what `fetch-once` runs), `fetch.concurrency` at a time in config order;
+ * the per-host limits are the scheduler's (local-dispatch, queue-dispatch), not this pass's. A failing
+ * source is reported and never stops the others.
+ */
 export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Promise<SourceReport[]> {
-  const sources = scope === 'all' ? deps.config.sources : await dueSources(deps);
+  const { sources } = deps.config;
+  const chosen =
+    scope === 'all' ? sources : dueSources(sources, statesById(await deps.store.listSourceStates()), deps.now().getTime()).map((due) => due.source);
   const inTurn = createInTurn();
-  const reports = await mapWithLimit(sources, deps.config.fetch.concurrency, (source) => ingestLogged(source, deps, inTurn));
+  // Through the host gate, three fetch-once processes on one SQLite file lost keep-alive sockets to
+  // the farm (UND_ERR_SOCKET) in test/reliability/concurrent-filing; this plain pool does not.
+  const reports = await mapWithLimit(chosen, deps.config.fetch.concurrency, (source) => pollLogged(source, deps, inTurn, false));
   await maintainSubscriptions(advertisedBy(reports), deps);
   await pruneExpired(deps);
   return reports;
 }
 
-async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): Promise<SourceReport> {
+/**
+ * Polls one source and logs the outcome; even a store failure becomes a failed report. The scheduler's
+ * polls (`upkeep`) then see to the source's WebSub subscription; a whole pass does that once at its end.
+ */
+export async function pollLogged(source: Source, deps: IngestDeps, inTurn: InTurn, upkeep = true): Promise<SourceReport> {
   const log = deps.logger.child({ source: source.id });
   const started = performance.now();
   let report: SourceReport;
@@ -33,6 +46,7 @@ async function ingestLogged(source: Source, deps: IngestDeps, inTurn: InTurn): P
   const { status, items, newStories, copies, warnings, error } = report;
   if (status === 'failed') log.warn({ status, durationMs, reason: error }, 'source failed');
   else log.info({ status, durationMs, items, newStories, copies, warnings: warnings.length || undefined }, 'source polled');
+  if (upkeep) await maintainSubscription(source, report.advertised, deps);
   return report;
 }
 
@@ -40,18 +54,8 @@ function advertisedBy(reports: SourceReport[]): Map<string, Advertised> {
   return new Map(reports.flatMap((report) => (report.advertised ? [[report.sourceId, report.advertised] as const] : [])));
 }
 
-async function dueSources(deps: IngestDeps): Promise<Source[]> {
-  const now = deps.now().getTime();
-  const states = new Map((await deps.store.listSourceStates()).map((state) => [state.sourceId, state]));
-  return deps.config.sources.filter((source) => isDue(source, states.get(source.id), now));
-}
-
-function isDue(source: Source, state: SourceState | undefined, now: number): boolean {
-  if (!state?.lastFetchedAt) return true;
-  return Date.parse(state.lastFetchedAt) + source.pollIntervalMinutes * 60_000 <= now;
-}
-
-async function pruneExpired(deps: IngestDeps): Promise<void> {
+/** Drops stories past retention and the state of sources no longer configured; idempotent. */
+export async function pruneExpired(deps: IngestDeps): Promise<void> {
   const cutoff = new Date(deps.now().getTime() - deps.config.output.retentionDays * 86_400_000);
   const removed = await deps.store.prune(cutoff);
   if (removed > 0) deps.logger.info({ removed }, 'pruned expired stories');

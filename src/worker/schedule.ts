@@ -1,57 +1,30 @@
-import cron from 'node-cron';
 import type { Config } from '../config/index.ts';
 import type { IngestDeps } from './ingest-source.ts';
-import { runCycle } from './run-cycle.ts';
+import { startLocalDispatch } from './local-dispatch.ts';
+import { startQueueDispatch, type QueueSettings } from './queue-dispatch.ts';
 
-/** A running worker; `stop` waits for the cycle in progress. */
+/** A running worker. */
 export interface Worker {
-  stop(): Promise<void>;
-  /**
-   * Polls the sources of `config` from the next cycle on, which starts now unless one is under way
-   * (so an added source is read at once); the cycle in progress ends as it began.
-   */
+  /** Sources added, removed or changed take effect at the next dispatch; polls under way finish as they began. */
   reload(config: Config): void;
+  /** Stops dispatching and waits for the polls under way. */
+  stop(): Promise<void>;
 }
 
-/** What runs after each cycle, e.g. telling a WebSub hub which feeds changed. */
+/** How the worker runs beside its polls. */
 export interface WorkerOptions {
+  /** Runs after polls have finished (at most once per tick), e.g. telling a WebSub hub which feeds changed. */
   afterCycle?: () => Promise<unknown>;
+  /** Seconds between looks for due sources (default 1). */
+  tickSeconds?: number;
+  /** With Redis: due sources spread over every worker through a BullMQ queue. */
+  queue?: QueueSettings;
 }
 
 /**
- * Polls due sources once now and then every minute. A cycle never overlaps the previous one:
- * a slow source delays the next tick instead of piling up requests.
+ * Polls each source when it is due: through a BullMQ queue shared by every worker process when
+ * `options.queue` is given, else with the in-process scheduler.
  */
-export function startWorker(initial: IngestDeps, options: WorkerOptions = {}): Worker {
-  let deps = initial;
-  let running: Promise<unknown> | undefined;
-  // A reload during a cycle asks for one more right after it.
-  let again = false;
-  const tick = (): void => {
-    if (running) return;
-    running = runCycle(deps, 'due')
-      .then(() => options.afterCycle?.())
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'worker cycle failed'))
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          tick();
-        }
-      });
-  };
-  const task = cron.schedule('* * * * *', tick);
-  tick();
-  return {
-    async stop() {
-      await task.stop();
-      again = false;
-      await running;
-    },
-    reload(config) {
-      deps = { ...deps, config };
-      again = running !== undefined;
-      tick();
-    },
-  };
+export function startWorker(deps: IngestDeps, options: WorkerOptions = {}): Worker {
+  return options.queue ? startQueueDispatch(deps, options, options.queue) : startLocalDispatch(deps, options);
 }

@@ -47,6 +47,22 @@ export async function maintainSubscriptions(advertised: Map<string, Advertised>,
   );
 }
 
+/**
+ * After one source's poll (the scheduler's path): the same upkeep for that source alone, reading only
+ * its state. Every source is polled at least once a `fetch.maxPollMinutes`, well inside a lease's last tenth.
+ */
+export async function maintainSubscription(source: Source, advertised: Advertised | undefined, deps: SubscribeDeps): Promise<void> {
+  const publicUrl = deps.config.output.publicUrl;
+  if (!publicUrl) return;
+  try {
+    const state = await deps.store.getSourceState(source.id);
+    const step = decideSubscription(state?.websub, advertised, deps.now());
+    if (step.kind !== 'none') await take(step, source, state ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 }, publicUrl, deps);
+  } catch (error) {
+    deps.logger.error({ source: source.id, err: error }, 'websub: subscription upkeep failed');
+  }
+}
+
 async function take(step: SubscriptionStep, source: Source, state: SourceState, publicUrl: string, deps: SubscribeDeps): Promise<void> {
   if (step.kind === 'forget') {
     deps.logger.info({ source: source.id, hub: state.websub?.hub }, 'websub: feed names no hub any more');

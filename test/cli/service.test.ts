@@ -39,6 +39,7 @@ output:
 fetch:
   allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1 # sources in config order, so the summary says which source holds the story and which its copy
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 }
 

@@ -15,6 +15,7 @@ output:
 fetch:
   allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1 # the agency first, so its item starts the story
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 
 interface JsonItem {

@@ -23,6 +23,7 @@ output:
 fetch:
   allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1 # sources in config order, so the agency's item is the story and the outlet's its copy
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 }
 

@@ -27,6 +27,7 @@ output:
 fetch:
   allowPrivateNetworks: true # the fixture server is on loopback
   concurrency: 1
+  hostSpacingMs: 0 # every fixture is on one loopback host
 `;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { channelXml, itemXml, seededRandom, type NearCopy } from './feed-farm-text.ts';
 
@@ -13,6 +13,8 @@ export interface FarmOptions {
   copiesPerStory?: number;
   /** Milliseconds to wait before answering each request. */
   delayMs?: number;
+  /** Loopback hosts the feeds are spread over (127.0.0.1, 127.0.0.2, …; one port), so per-host limits apply (default 1). */
+  hosts?: number;
   /** Share of feeds that gain 2 items at each `advance()` (default 0.1). */
   changeShare?: number;
   /** The farm's clock at cycle 0 (default: two hours ago, to the second); cycle c is c minutes later. */
@@ -34,6 +36,7 @@ export interface PathStats {
 export interface FeedFarm {
   baseUrl: string;
   feeds: number;
+  hosts: number;
   cycle: number;
   feedUrl(feed: number): string;
   /** The feed's document at the current cycle, as served. */
@@ -133,7 +136,7 @@ export async function startFeedFarm(options: FarmOptions): Promise<FeedFarm> {
   const catalog = createCatalog(options);
   const stats = new Map<string, PathStats & { inFlight: number }>();
   let waiting: ((path: string) => void)[] = [];
-  const server = createServer((request, response) => {
+  const handler: RequestListener = (request, response) => {
     const path = new URL(request.url ?? '/', 'http://farm').pathname;
     const feed = Number(/^\/feed\/(\d+)\.xml$/.exec(path)?.[1] ?? -1);
     const entry = stats.get(path) ?? { requests: 0, full: 0, notModified: 0, maxInFlight: 0, inFlight: 0 };
@@ -146,16 +149,24 @@ export async function startFeedFarm(options: FarmOptions): Promise<FeedFarm> {
     const reply = () => (feed >= 0 && feed < options.feeds ? answer(request, response, catalog, feed, entry) : response.writeHead(404).end('not found'));
     if (options.delayMs) setTimeout(reply, options.delayMs);
     else reply();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const hosts = options.hosts ?? 1;
+  const servers: Server[] = [];
+  for (let host = 0; host < hosts; host++) {
+    const server = createServer(handler);
+    const port = host === 0 ? 0 : (servers[0]?.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.listen(port, `127.0.0.${host + 1}`, resolve));
+    servers.push(server);
+  }
+  const baseUrl = `http://127.0.0.1:${(servers[0]?.address() as AddressInfo).port}`;
   return {
     baseUrl,
     feeds: options.feeds,
+    hosts,
     get cycle() {
       return catalog.cycle();
     },
-    feedUrl: (feed) => farmFeedUrl(baseUrl, feed),
+    feedUrl: (feed) => farmFeedUrl(baseUrl, feed, hosts),
     feedXml: catalog.feedXml,
     etag: catalog.etag,
     nearCopyAt: catalog.nearCopyAt,
@@ -163,11 +174,17 @@ export async function startFeedFarm(options: FarmOptions): Promise<FeedFarm> {
     stats: () => new Map([...stats].map(([path, { inFlight: _inFlight, ...counts }]) => [path, counts])),
     resetStats: () => stats.clear(),
     nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
 }
 
@@ -182,9 +199,11 @@ function chooseFeeds(feeds: number, count: number, seed: string): number[] {
   return order.slice(0, count).sort((a, b) => a - b);
 }
 
-/** Where a farm at `baseUrl` serves feed `feed`. */
-export function farmFeedUrl(baseUrl: string, feed: number): string {
-  return `${baseUrl}/feed/${feed}.xml`;
+/** Where a farm at `baseUrl` (on `hosts` loopback hosts) serves feed `feed`. */
+export function farmFeedUrl(baseUrl: string, feed: number, hosts = 1): string {
+  const url = new URL(`/feed/${feed}.xml`, baseUrl);
+  if (hosts > 1) url.hostname = `127.0.0.${(feed % hosts) + 1}`;
+  return url.href;
 }
 
 /** What the wirefeed config for a farm lists. */
@@ -195,6 +214,8 @@ export interface FarmConfigOptions {
   rotate?: number;
   /** fetch.concurrency (default: the schema's). */
   concurrency?: number;
+  /** fetch.perHost (default 64, the most allowed: every feed is on one host). */
+  perHost?: number;
 }
 
 const MINIMAL_REGIONS = `regions:
@@ -203,25 +224,29 @@ const MINIMAL_REGIONS = `regions:
 `;
 
 /** A wirefeed config YAML whose sources `farm-<n>` are the farm's feeds. */
-export function farmConfigYaml(farm: { baseUrl: string; feeds: number }, options: FarmConfigOptions = {}): string {
+export function farmConfigYaml(farm: { baseUrl: string; feeds: number; hosts?: number }, options: FarmConfigOptions = {}): string {
   const sources: string[] = [];
   for (let i = 0; i < farm.feeds; i++) {
     const feed = (i + (options.rotate ?? 0)) % farm.feeds;
-    sources.push(`  - { id: farm-${feed}, url: "${farmFeedUrl(farm.baseUrl, feed)}", title: Farm ${feed}, language: en }`);
+    sources.push(`  - { id: farm-${feed}, url: "${farmFeedUrl(farm.baseUrl, feed, farm.hosts)}", title: Farm ${feed}, language: en }`);
   }
-  // The farm is on loopback, which the fetch guard refuses unless private networks are allowed.
+  // Every feed is on loopback (which the fetch guard refuses unless private networks are allowed) and on
+  // one host: per-host limits as loose as the schema allows.
   const concurrency = options.concurrency ? `  concurrency: ${options.concurrency}\n` : '';
+  const fetch = `fetch:\n  allowPrivateNetworks: true\n  perHost: ${options.perHost ?? 64}\n  hostSpacingMs: 0\n${concurrency}`;
   return `${options.regions === 'shipped' ? shippedRegions() : MINIMAL_REGIONS}sources:
 ${sources.join('\n')}
 output:
   baseUrl: http://feeds.example.test
-fetch:
-  allowPrivateNetworks: true
-${concurrency}`;
+${fetch}`;
 }
 
 /** Writes `farmConfigYaml` to `file`. */
-export async function writeFarmConfig(file: string, farm: { baseUrl: string; feeds: number }, options: FarmConfigOptions = {}): Promise<string> {
+export async function writeFarmConfig(
+  file: string,
+  farm: { baseUrl: string; feeds: number; hosts?: number },
+  options: FarmConfigOptions = {},
+): Promise<string> {
   await writeFile(file, farmConfigYaml(farm, options));
   return file;
 }

@@ -5,6 +5,8 @@ import { StoreError } from '../../domain/index.ts';
 export interface ConnectOptions {
   /** Treat even a single-node URL as a seed of a Redis Cluster. */
   cluster?: boolean;
+  /** For a BullMQ queue: commands wait for a reconnect instead of failing (`maxRetriesPerRequest: null`). */
+  queue?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function connectRedis(url: string, attempts: number, options: Conne
 }
 
 function openClient(url: string, options: ConnectOptions, retry: (times: number) => number | null): Redis | Cluster {
-  const common: RedisOptions = { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 2 };
+  const common: RedisOptions = { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: options.queue ? null : 2 };
   const parts = url.split(',').map((part) => part.trim());
   if (parts.length === 1 && !options.cluster) return new Redis(url, { ...common, retryStrategy: retry });
   const first = parseUrl(parts[0] as string, url);

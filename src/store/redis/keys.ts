@@ -123,13 +123,18 @@ export function slotOfDigest(digest: Buffer): IdentitySlot {
   return { digest, bucket: digest.readUInt16BE(0) % IDENTITY_BUCKETS, field: digest.subarray(2) };
 }
 
-/** Builds the keys of one store from its prefix (default `wirefeed:`). */
-export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
+/** The hash tag every key of a store carries (`{wirefeed}`): also the prefix of its BullMQ queue. */
+export function hashTag(prefix: string = DEFAULT_PREFIX): string {
   const tag = prefix.endsWith(':') ? prefix.slice(0, -1) : prefix;
   if (tag === '' || /[{}]/.test(tag)) {
     throw new StoreError(`store: prefix must be non-empty and free of "{" and "}" (it becomes the hash tag), got "${prefix}"`);
   }
-  const base = `{${tag}}:`;
+  return `{${tag}}`;
+}
+
+/** Builds the keys of one store from its prefix (default `wirefeed:`). */
+export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
+  const base = `${hashTag(prefix)}:`;
   // Each family has its own word, so no id can make one family's key equal another's.
   const index = (ref: IndexRef) => (ref.family === 'all' ? 'a' : `${ref.family[0]}:${ref.id}`);
   return {
