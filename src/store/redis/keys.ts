@@ -29,9 +29,20 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 
 /** Hashes identity claims are spread over (see above). */
 export const IDENTITY_BUCKETS = 4096;
-/** Hashes per fingerprint epoch, for band keys and for signatures. */
-export const BAND_SHARDS = 2048;
+/**
+ * Hashes per fingerprint epoch, for band keys and for signatures. A story files about six band keys:
+ * 16,384 shards keep an epoch's bands listpacks (~75 a shard) up to ~330,000 stories a window, the
+ * farm's 198,000 included; at 2,048 they turned into hash tables past ~40,000 (469 B a story there).
+ */
+export const BAND_SHARDS = 16384;
 export const SIGNATURE_SHARDS = 512;
+
+/**
+ * The layout this code reads and writes, kept in the store's `layout` key. 3: band hashes are
+ * `b:<epoch>:<shard>` over BAND_SHARDS (layout 2, unmarked, had `fb:` over 2,048). A store of
+ * another layout is refused (see redis-layout.ts), never read as this one.
+ */
+export const LAYOUT = 3;
 
 /** A listing index: everything, a region, a country or a source. */
 export type IndexRef = { family: 'all' } | { family: 'region' | 'country' | 'source'; id: string };
@@ -87,6 +98,8 @@ export interface RedisKeys {
   bands(epoch: number, shard: number): string;
   /** Hash: signatureField(story id) → fingerprint signature, one shard of an epoch. */
   signatures(epoch: number, shard: number): string;
+  /** String: the LAYOUT the store was written in. */
+  layout: string;
   /** Hash: feed (`all`, `r:<region>`, `c:<country>`) → change version. */
   versions: string;
   /** Hash: source id → source state JSON. */
@@ -139,8 +152,9 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     indexDirectory: (ref) => `${base}xd:${index(ref)}`,
     seen: (hour) => `${base}seen:${hour}`,
     seenDirectory: `${base}seen`,
-    bands: (epoch, shard) => `${base}fb:${epoch}:${shard}`,
+    bands: (epoch, shard) => `${base}b:${epoch}:${shard}`,
     signatures: (epoch, shard) => `${base}fs:${epoch}:${shard}`,
+    layout: `${base}layout`,
     versions: `${base}versions`,
     sources: `${base}sources`,
     pattern: `${base.replace(/[*?[\]\\]/g, '\\$&')}*`,
