@@ -16,12 +16,13 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 // rounding), fingerprint bands 190, identity claims 123, signatures 84, indexes 182 (regions 62,
 // countries 52, sources 42, everything 26, directories 1), first-seen lists 24.
 //
-// Sizes are chosen so that hashes and sorted sets stay listpacks (≤ 128 entries, values ≤ 64 bytes,
-// Redis's defaults), a third to a quarter of the memory of their hash-table form:
-// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 128 each up to ~400,000
-//   claims, ~120,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
+// Sizes are chosen so that hashes and sorted sets stay listpacks (Redis's defaults: a hash up to 512
+// fields, a sorted set up to 128 members, values ≤ 64 bytes), a third to a quarter of the memory of
+// their hash-table and skiplist forms:
+// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 512 each up to ~1.8
+//   million claims, ~600,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
 // - fingerprints of one window live in BAND_SHARDS and SIGNATURE_SHARDS hashes (listpacks up to
-//   ~40,000 stories filed per window);
+//   ~250,000 stories filed per window);
 // - listing indexes are sorted sets cut into time buckets (`BUCKET_HOURS` per family), so a bucket
 //   holds tens of stories, not the index's thousands, with a directory per index of the days that
 //   have stories (a year is 365 entries; a directory of hours would be thousands, a hash table).
@@ -31,10 +32,11 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 export const IDENTITY_BUCKETS = 4096;
 /**
  * Hashes per fingerprint epoch, for band keys and for signatures. A story files about six band keys:
- * 16,384 shards keep an epoch's bands listpacks (~75 a shard) up to ~330,000 stories a window, the
- * farm's 198,000 included; at 2,048 they turned into hash tables past ~40,000 (469 B a story there).
+ * 4,096 shards keep an epoch's bands listpacks (a hash stays one up to 512 fields, Redis's default)
+ * up to ~300,000 stories a window, the farm's 198,000 included (~290 a shard); at 2,048 they turned
+ * into hash tables past ~150,000 stories (469 B a story on the farm).
  */
-export const BAND_SHARDS = 16384;
+export const BAND_SHARDS = 4096;
 export const SIGNATURE_SHARDS = 512;
 
 /**
