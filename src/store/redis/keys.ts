@@ -11,10 +11,12 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 // master (Cluster still gives failover, and other data and queues live on other masters). A newsroom's
 // retained year is a few hundred thousand to a few million stories at ~2.5 kB each, 1–10 GB: one
 // master holds that. Scripts never build key names; the client builds them all here.
-// Measured by scripts/bench/redis-memory.ts at 100,000 stories: 2,490 B of used_memory a story —
-// records 1,864 (head 149, deflated body 1,436, tail 73, plus the hash's entry and jemalloc's
+// Measured by scripts/bench/redis-memory.ts at 100,000 stories (layout 3): 2,492 B of used_memory a
+// story — records 1,864 (head 148, deflated body 1,442, tail 77, plus the hash's entry and jemalloc's
 // rounding), fingerprint bands 190, identity claims 123, signatures 84, indexes 182 (regions 62,
-// countries 52, sources 42, everything 26, directories 1), first-seen lists 24.
+// countries 52, sources 41, everything 26, directories 1), first-seen lists 24. On the store
+// benchmark's farm (scripts/bench/farm-memory.ts, 198,000 stories): 2,293 B, its dense hours' index
+// buckets being skiplists (see BENCHMARKS.md).
 //
 // Sizes are chosen so that hashes and sorted sets stay listpacks (Redis's defaults: a hash up to 512
 // fields, a sorted set up to 128 members, values ≤ 64 bytes), a third to a quarter of the memory of
