@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   store: async () => (await import('./bench/store.ts')).benchStore,
   serve: async () => (await import('./bench/serve.ts')).benchServe,
   'redis-memory': async () => (await import('./bench/redis-memory-section.ts')).benchRedisMemory,
+  'farm-memory': async () => (await import('./bench/farm-memory.ts')).benchFarmMemory,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).

@@ -130,10 +130,11 @@ async function copyShare(store: Store, options: DedupeOptions): Promise<number> 
   return decisions.filter((d) => d.kind === 'copy').length / items.length;
 }
 
+// The store's keys carry its prefix as a hash tag (`{wirefeed-bench:…}:…`): matched by its pattern, not the bare prefix.
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', RedisStore.keyPattern(prefix), 'COUNT', 1000);
     if (keys.length) await redis.unlink(...keys);
     cursor = next;
   } while (cursor !== '0');

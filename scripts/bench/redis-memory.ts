@@ -31,9 +31,9 @@ const FAMILIES: [string, RegExp][] = [
   ['index: sources', /^x:s:/],
   ['index directories', /^xd:/],
   ['first-seen lists', /^seen/],
-  ['fingerprint bands', /^fb:/],
+  ['fingerprint bands', /^b:/],
   ['fingerprint signatures', /^fs:/],
-  ['feed versions, source states', /^(versions|sources)$/],
+  ['feed versions, source states, layout', /^(versions|sources|layout)$/],
 ];
 
 /**
@@ -64,8 +64,8 @@ export async function measureRedisMemory(options: { stories?: number; redisUrl?:
     return {
       stories: count,
       usedMemoryPerStory,
-      families: await families(admin, count),
-      record: await recordParts(admin),
+      families: await families(admin, PREFIX, count),
+      record: await recordParts(admin, PREFIX),
       filing,
       pages: await pages(store, polls),
     };
@@ -93,12 +93,13 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
 }
 
-async function families(admin: Redis, count: number): Promise<RedisMemoryFigures['families']> {
-  const keys = await admin.keys(RedisStore.keyPattern(PREFIX));
+/** MEMORY USAGE of every key of the store under `prefix`, summed by key family, per story. */
+export async function families(admin: Redis, prefix: string, count: number): Promise<RedisMemoryFigures['families']> {
+  const keys = await admin.keys(RedisStore.keyPattern(prefix));
   const pipeline = admin.pipeline();
   for (const key of keys) pipeline.memory('USAGE', key, 'SAMPLES', 0);
   const sizes = ((await pipeline.exec()) ?? []).map(([, size]) => Number(size));
-  const tag = `{${PREFIX.slice(0, -1)}}:`;
+  const tag = `{${prefix.slice(0, -1)}}:`;
   const sums = new Map(FAMILIES.map(([family]) => [family, { keys: 0, bytes: 0 }]));
   keys.forEach((key, i) => {
     const family = FAMILIES.find(([, pattern]) => pattern.test(key.slice(tag.length)))?.[0] ?? 'other';
@@ -108,9 +109,10 @@ async function families(admin: Redis, count: number): Promise<RedisMemoryFigures
   return [...sums].map(([family, sum]) => ({ family, keys: sum.keys, bytesPerStory: sum.bytes / count })).sort((a, b) => b.bytesPerStory - a.bytesPerStory);
 }
 
-async function recordParts(admin: Redis): Promise<RedisMemoryFigures['record']> {
-  const sample = (await admin.hrandfieldBuffer(`{${PREFIX.slice(0, -1)}}:stories`, 1000)) as Buffer[];
-  const records = await admin.hmgetBuffer(`{${PREFIX.slice(0, -1)}}:stories`, ...sample);
+/** Mean bytes of the parts of 1,000 story records of the store under `prefix`. */
+export async function recordParts(admin: Redis, prefix: string): Promise<RedisMemoryFigures['record']> {
+  const sample = (await admin.hrandfieldBuffer(`{${prefix.slice(0, -1)}}:stories`, 1000)) as Buffer[];
+  const records = await admin.hmgetBuffer(`{${prefix.slice(0, -1)}}:stories`, ...sample);
   const parts = records.flatMap((record) => (record ? [recordSizes(record)] : []));
   const mean = (part: 'head' | 'body' | 'tail') => parts.reduce((n, p) => n + p[part], 0) / parts.length;
   return { head: mean('head'), body: mean('body'), tail: mean('tail') };

@@ -30,7 +30,12 @@ export const LEGACY_JSON_FILE = 'wirefeed-store.json';
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.redisUrl) {
     const redis = await connectRedis(options.redisUrl, options.connectAttempts ?? 5);
-    return new RedisStore({ redis, prefix: options.prefix });
+    const store = new RedisStore({ redis, prefix: options.prefix });
+    await store.checkLayout().catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
+    return store;
   }
   try {
     await mkdir(options.dataDir, { recursive: true });

@@ -151,9 +151,10 @@ export interface Store extends DedupeLookup {
   listSourceStates(): Promise<SourceState[]>;
   /**
    * Removes stories first seen before `cutoff` with every index entry and the identity keys they
-   * still hold; bumps the versions of the feeds they were in. Returns how many were removed.
+   * still hold; bumps the versions of the feeds they were in to at least `now` (the caller's clock;
+   * the time of the call when left out). Returns how many were removed.
    */
-  prune(cutoff: Date): Promise<number>;
+  prune(cutoff: Date, now?: Date): Promise<number>;
   /** Removes the states of sources no longer configured; returns how many. */
   forgetSources(keep: string[]): Promise<number>;
   /** Counts for /healthz and logs; `bytes` is the store's size where it can tell (file size, used memory). */

@@ -21,15 +21,18 @@ export interface StoreEnv {
 /** The environment variable the CLI takes its Redis key prefix from. */
 export const PREFIX_VARIABLE = 'WIREFEED_REDIS_PREFIX';
 
-/** Redis on REDIS_URL (default 127.0.0.1:6379) under a fresh key prefix, or SQLite in a temporary directory. */
-export async function createStoreEnv(kind: StoreKind): Promise<StoreEnv> {
-  return kind === 'redis' ? redisEnv() : sqliteEnv();
+/**
+ * Redis on REDIS_URL (default 127.0.0.1:6379) under a fresh key prefix, or SQLite in a temporary
+ * directory; `label` starts the prefix and the directory's name (benchmarks use their own).
+ */
+export async function createStoreEnv(kind: StoreKind, label = 'wirefeed-test'): Promise<StoreEnv> {
+  return kind === 'redis' ? redisEnv(label) : sqliteEnv(label);
 }
 
-async function redisEnv(): Promise<StoreEnv> {
+async function redisEnv(label: string): Promise<StoreEnv> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const id = randomUUID();
-  const prefix = `wirefeed-test:${id}:`;
+  const prefix = `${label}:${id}:`;
   assertPrefixSetting(prefix);
   return {
     kind: 'redis',
@@ -40,8 +43,8 @@ async function redisEnv(): Promise<StoreEnv> {
   };
 }
 
-async function sqliteEnv(): Promise<StoreEnv> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'wirefeed-reliability-'));
+async function sqliteEnv(label: string): Promise<StoreEnv> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `${label}-`));
   return {
     kind: 'sqlite',
     env: { REDIS_URL: '', WIREFEED_DATA_DIR: dataDir },

@@ -55,6 +55,16 @@ export function describePrune(current: () => Store): void {
       expect((await current().stats()).stories).toBe(0);
     });
 
+    it("bumps the pruned stories' feeds at the caller's clock, not the wall clock", async () => {
+      const later = new Date(NOW.getTime() + 365 * 86_400_000);
+      await fileAll(current(), filing([newEntry(makeStory({ id: 'a', firstSeen: '2026-01-01T00:00:00.000Z', countries: ['RU'] }))]));
+      expect(await current().prune(CUTOFF, later)).toBe(1);
+      expect(await current().feedVersions([{ kind: 'all' }, { kind: 'country', code: 'RU' }])).toEqual([
+        { version: later.getTime() },
+        { version: later.getTime() },
+      ]);
+    });
+
     it('releases the keys of a pruned story for a new story to claim, and its id', async () => {
       await fileAll(current(), filing([newEntry(makeStory({ id: 'a', firstSeen: '2026-01-01T00:00:00.000Z' }), { identityKeys: ['url:a'] })]));
       expect(await current().prune(CUTOFF)).toBe(1);

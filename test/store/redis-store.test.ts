@@ -57,7 +57,22 @@ describe('RedisStore on Redis', () => {
     expect(keys.every((key) => key.startsWith(tag))).toBe(true);
     const families = new Set(keys.map((key) => key.slice(tag.length).replace(/:\d+$/, ':#')));
     expect([...families].sort()).toEqual(
-      ['ids:#', 'seen', 'seen:#', 'sources', 'stories', 'versions', 'x:a:#', 'x:c:CH:#', 'x:c:FR:#', 'x:r:europe:#', 'x:r:world:#', 'x:s:ap:#', 'x:s:tass:#']
+      [
+        'ids:#',
+        'layout',
+        'seen',
+        'seen:#',
+        'sources',
+        'stories',
+        'versions',
+        'x:a:#',
+        'x:c:CH:#',
+        'x:c:FR:#',
+        'x:r:europe:#',
+        'x:r:world:#',
+        'x:s:ap:#',
+        'x:s:tass:#',
+      ]
         .concat(['xd:a', 'xd:c:CH', 'xd:c:FR', 'xd:r:europe', 'xd:r:world', 'xd:s:ap', 'xd:s:tass'])
         .sort(),
     );
@@ -73,8 +88,8 @@ describe('RedisStore on Redis', () => {
       ]),
     );
     expect(await store.prune(new Date('2026-02-01T00:00:00.000Z'))).toBe(1);
-    // What a story leaves is gone; the store's own hashes (feed versions, source states) stay.
-    expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual(['sources', 'versions']);
+    // What a story leaves is gone; the store's own keys (layout, feed versions, source states) stay.
+    expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual(['layout', 'sources', 'versions']);
     await store.close();
   });
 
@@ -83,7 +98,7 @@ describe('RedisStore on Redis', () => {
     const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
     const signature = Uint8Array.from({ length: 64 }, (_, i) => i);
     await fileAll(store, filing([newEntry(makeStory({ id: 'a' }), { bandKeys: ['k1', 'k2'], signature })]));
-    const groups = (await keysOf(prefix)).filter((key) => /:f[bs]:/.test(key));
+    const groups = (await keysOf(prefix)).filter((key) => /:(b|fs):/.test(key));
     expect(groups).toHaveLength(3);
     for (const key of groups) {
       expect(await admin.pttl(key)).toBeGreaterThan(72 * 3_600_000);
@@ -135,6 +150,29 @@ describe('RedisStore on Redis', () => {
     expect(store).toBeInstanceOf(RedisStore);
     expect(await store.stats()).toEqual({ stories: 0, bytes: expect.any(Number) });
     await store.close();
+  });
+
+  it('marks the layout at its first filing and refuses, at open and at filing, a store of another layout', async () => {
+    const prefix = newPrefix();
+    const tag = `{${prefix.slice(0, -1)}}`;
+    const store = await openStore({ redisUrl: REDIS_URL, dataDir: 'unused', prefix });
+    await fileAll(store, filing([newEntry(makeStory({ id: 'a' }))]));
+    expect(await admin.get(`${tag}:layout`)).toBe('3');
+    await store.close();
+    // A store of layout 2 has stories and no mark; a later layout has its own mark.
+    for (const [mark, was] of [
+      [null, 'an earlier layout \\(2 or before, unmarked\\)'],
+      ['4', 'layout 4'],
+    ] as const) {
+      if (mark === null) await admin.del(`${tag}:layout`);
+      else await admin.set(`${tag}:layout`, mark);
+      const message = new RegExp(`^store: the Redis store \\${tag.slice(0, -1)}\\} was written in ${was}; this wirefeed reads and writes layout 3 only`);
+      await expect(openStore({ redisUrl: REDIS_URL, dataDir: 'unused', prefix })).rejects.toThrow(message);
+      const unchecked = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
+      await expect(unchecked.fileSource(filing([newEntry(makeStory({ id: 'b' }))]))).rejects.toThrow(message);
+      expect(await unchecked.getStory('b')).toBeUndefined();
+      await unchecked.close();
+    }
   });
 
   it('fails to open with a StoreError when Redis is unreachable, the password masked', async () => {

@@ -11,17 +11,20 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 // master (Cluster still gives failover, and other data and queues live on other masters). A newsroom's
 // retained year is a few hundred thousand to a few million stories at ~2.5 kB each, 1–10 GB: one
 // master holds that. Scripts never build key names; the client builds them all here.
-// Measured by scripts/bench/redis-memory.ts at 100,000 stories: 2,490 B of used_memory a story —
-// records 1,864 (head 149, deflated body 1,436, tail 73, plus the hash's entry and jemalloc's
+// Measured by scripts/bench/redis-memory.ts at 100,000 stories (layout 3): 2,492 B of used_memory a
+// story — records 1,864 (head 148, deflated body 1,442, tail 77, plus the hash's entry and jemalloc's
 // rounding), fingerprint bands 190, identity claims 123, signatures 84, indexes 182 (regions 62,
-// countries 52, sources 42, everything 26, directories 1), first-seen lists 24.
+// countries 52, sources 41, everything 26, directories 1), first-seen lists 24. On the store
+// benchmark's farm (scripts/bench/farm-memory.ts, 198,000 stories): 2,293 B, its dense hours' index
+// buckets being skiplists (see BENCHMARKS.md).
 //
-// Sizes are chosen so that hashes and sorted sets stay listpacks (≤ 128 entries, values ≤ 64 bytes,
-// Redis's defaults), a third to a quarter of the memory of their hash-table form:
-// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 128 each up to ~400,000
-//   claims, ~120,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
+// Sizes are chosen so that hashes and sorted sets stay listpacks (Redis's defaults: a hash up to 512
+// fields, a sorted set up to 128 members, values ≤ 64 bytes), a third to a quarter of the memory of
+// their hash-table and skiplist forms:
+// - identity claims live in IDENTITY_BUCKETS hashes of digest → story id (≤ 512 each up to ~1.8
+//   million claims, ~600,000 stories; beyond, buckets turn into hash tables, correct but ~2× the bytes);
 // - fingerprints of one window live in BAND_SHARDS and SIGNATURE_SHARDS hashes (listpacks up to
-//   ~40,000 stories filed per window);
+//   ~250,000 stories filed per window);
 // - listing indexes are sorted sets cut into time buckets (`BUCKET_HOURS` per family), so a bucket
 //   holds tens of stories, not the index's thousands, with a directory per index of the days that
 //   have stories (a year is 365 entries; a directory of hours would be thousands, a hash table).
@@ -29,9 +32,21 @@ export const DEFAULT_PREFIX = 'wirefeed:';
 
 /** Hashes identity claims are spread over (see above). */
 export const IDENTITY_BUCKETS = 4096;
-/** Hashes per fingerprint epoch, for band keys and for signatures. */
-export const BAND_SHARDS = 2048;
+/**
+ * Hashes per fingerprint epoch, for band keys and for signatures. A story files about six band keys:
+ * 4,096 shards keep an epoch's bands listpacks (a hash stays one up to 512 fields, Redis's default)
+ * up to ~300,000 stories a window, the farm's 198,000 included (~290 a shard); at 2,048 they turned
+ * into hash tables past ~150,000 stories (469 B a story on the farm).
+ */
+export const BAND_SHARDS = 4096;
 export const SIGNATURE_SHARDS = 512;
+
+/**
+ * The layout this code reads and writes, kept in the store's `layout` key. 3: band hashes are
+ * `b:<epoch>:<shard>` over BAND_SHARDS (layout 2, unmarked, had `fb:` over 2,048). A store of
+ * another layout is refused (see redis-layout.ts), never read as this one.
+ */
+export const LAYOUT = 3;
 
 /** A listing index: everything, a region, a country or a source. */
 export type IndexRef = { family: 'all' } | { family: 'region' | 'country' | 'source'; id: string };
@@ -87,6 +102,8 @@ export interface RedisKeys {
   bands(epoch: number, shard: number): string;
   /** Hash: signatureField(story id) → fingerprint signature, one shard of an epoch. */
   signatures(epoch: number, shard: number): string;
+  /** String: the LAYOUT the store was written in. */
+  layout: string;
   /** Hash: feed (`all`, `r:<region>`, `c:<country>`) → change version. */
   versions: string;
   /** Hash: source id → source state JSON. */
@@ -144,8 +161,9 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     indexDirectory: (ref) => `${base}xd:${index(ref)}`,
     seen: (hour) => `${base}seen:${hour}`,
     seenDirectory: `${base}seen`,
-    bands: (epoch, shard) => `${base}fb:${epoch}:${shard}`,
+    bands: (epoch, shard) => `${base}b:${epoch}:${shard}`,
     signatures: (epoch, shard) => `${base}fs:${epoch}:${shard}`,
+    layout: `${base}layout`,
     versions: `${base}versions`,
     sources: `${base}sources`,
     pattern: `${base.replace(/[*?[\]\\]/g, '\\$&')}*`,

@@ -1,10 +1,11 @@
+import { CHECK_LAYOUT_LUA } from './redis-layout.ts';
 import { RECORD_LUA } from './redis-lua.ts';
 
 /**
  * Files a source's poll: checks every entry against the stored state plus the entries before it,
  * then, only if none conflicts, writes them all. Replies 'filed' or the conflict found.
  *
- * KEYS: records, versions, sources, seen directory, then the keys entries refer to by index.
+ * KEYS: records, versions, sources, seen directory, layout, then the keys entries refer to by index.
  * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
  *   n index entries × (bucket key, directory key, day, score in the bucket), n bands × (this epoch's key, last
@@ -13,9 +14,11 @@ import { RECORD_LUA } from './redis-lua.ts';
  *   claim, n identity claims, source bucket key, directory key, day, score in the bucket.
  * A claim is (bucket key, 10-byte digest: its field in the bucket is the last 8); an item claim adds
  * the id of the story whose record would hold it implicitly ('' for none, see redis-record.ts).
+ * A store of another layout gets no write and the reply `layout <found>` (see redis-layout.ts).
  */
 export const FILE_SOURCE =
   RECORD_LUA +
+  CHECK_LAYOUT_LUA +
   `
 local now, expireAt = tonumber(ARGV[1]), ARGV[4]
 local a = 5

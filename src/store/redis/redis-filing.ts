@@ -4,6 +4,7 @@ import { storyScores } from '../story-order.ts';
 import { bucketOf, bucketStart, dayOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
 import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
 import { FILE_SOURCE } from './redis-filing-script.ts';
+import { layoutError } from './redis-layout.ts';
 import { READ_PUBLISHED } from './redis-lookup-scripts.ts';
 import { bandField, fingerprintGroups, signatureField } from './redis-fingerprints.ts';
 import { KeyList, runScript, type RedisClient, type ScriptArg } from './redis-scripts.ts';
@@ -16,7 +17,7 @@ export async function fileSource(redis: RedisClient, keys: RedisKeys, filing: So
   // Every date is checked before anything is sent: a story that cannot be indexed fails the filing.
   const scores = new Map(filing.entries.flatMap((e) => (e.kind === 'new' ? [[e.story.id, storyScores(e.story)] as const] : [])));
   const published = await publishedOfCopied(redis, keys, filing, scores);
-  const list = new KeyList(keys.records, keys.versions, keys.sources, keys.seenDirectory);
+  const list = new KeyList(keys.records, keys.versions, keys.sources, keys.seenDirectory, keys.layout);
   const groups = fingerprintGroups(keys, filing.window);
   const args: ScriptArg[] = [filing.window.now.getTime(), filing.state.sourceId, JSON.stringify(filing.state), groups.expireAt, filing.entries.length];
   for (const [i, entry] of filing.entries.entries()) {
@@ -28,8 +29,9 @@ export async function fileSource(redis: RedisClient, keys: RedisKeys, filing: So
     if (at === undefined) return { filed: false, conflict: `entry ${i + 1}: story ${entry.storyId} is not stored` };
     args.push(...copyArgs(entry, at, list, keys, scores.has(entry.storyId)));
   }
-  const reply = await runScript(redis, FILE_SOURCE, list.keys, args);
-  return reply === 'filed' ? { filed: true } : { filed: false, conflict: String(reply) };
+  const reply = String(await runScript(redis, FILE_SOURCE, list.keys, args));
+  if (reply.startsWith('layout ')) throw layoutError(keys, reply.slice('layout '.length));
+  return reply === 'filed' ? { filed: true } : { filed: false, conflict: reply };
 }
 
 // A copy's source is indexed under its story's published time, which names the bucket key: the

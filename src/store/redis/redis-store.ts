@@ -14,6 +14,7 @@ import type {
 import { compareIds } from '../story-order.ts';
 import { createKeys, identitySlot, type RedisKeys } from './keys.ts';
 import { fileSource } from './redis-filing.ts';
+import { checkLayout } from './redis-layout.ts';
 import { findCandidates } from './redis-fingerprints.ts';
 import { listStories } from './redis-listing.ts';
 import { FIND_HOLDERS, STATS } from './redis-lookup-scripts.ts';
@@ -41,6 +42,11 @@ export class RedisStore implements Store {
   /** Glob matching every key of a store with this prefix, for tools and tests that SCAN. */
   static keyPattern(prefix?: string): string {
     return createKeys(prefix).pattern;
+  }
+
+  /** Fails (StoreError) unless the store is empty or of the layout this code writes (see redis-layout.ts). */
+  checkLayout(): Promise<void> {
+    return this.run('check layout', () => checkLayout(this.redis, this.keys));
   }
 
   fileSource(filing: SourceFiling): Promise<FilingOutcome> {
@@ -112,8 +118,8 @@ export class RedisStore implements Store {
     });
   }
 
-  prune(cutoff: Date): Promise<number> {
-    return this.run('prune', () => pruneStories(this.redis, this.keys, cutoff, Date.now()));
+  prune(cutoff: Date, now?: Date): Promise<number> {
+    return this.run('prune', () => pruneStories(this.redis, this.keys, cutoff, (now ?? new Date()).getTime()));
   }
 
   async stats(): Promise<{ stories: number; bytes?: number }> {

@@ -14,10 +14,11 @@ interface HolderRow {
   signature: Buffer;
 }
 
-/** The live story holding a band key at `now`, if any. */
-export function liveHolder(conn: Conn, bandKey: string, now: number): string | undefined {
-  const row = conn.sql(`${LIVE_HOLDERS}WHERE b.band_key = ?`).get(now, bandKey) as HolderRow | undefined;
-  return row?.storyId;
+/** The live story holding each band key asked that is held at `now`, in one read. */
+export function liveHolders(conn: Conn, bandKeys: string[], now: number): Map<string, string> {
+  if (bandKeys.length === 0) return new Map();
+  const rows = conn.sql(`${LIVE_HOLDERS}WHERE b.band_key IN (SELECT value FROM json_each(?))`).all(now, JSON.stringify(bandKeys)) as HolderRow[];
+  return new Map(rows.map((row) => [row.bandKey, row.storyId]));
 }
 
 /** Live stories under any of the band keys, each once with the keys it holds, in the order asked. */
@@ -37,19 +38,26 @@ export function findCandidates(conn: Conn, bandKeys: string[], now: number): Fin
 }
 
 /**
- * Indexes a stored story's fingerprint until `expiresAt`. The one rule for band keys: a live holder
- * keeps its key (the earlier story is the one copies belong to); an expired one gives it up.
+ * Indexes stored stories' fingerprints until `expiresAt`, all in two statements. The one rule for
+ * band keys: a live holder keeps its key (the earlier story is the one copies belong to); an expired
+ * one gives it up. Rows are written in order, so a story's band keys go to the first story that asks.
  */
-export function indexFingerprint(conn: Conn, storyId: string, fingerprint: Fingerprint, now: number, expiresAt: number): void {
-  conn.sql('INSERT INTO fingerprints (story_id, signature, expires_at) VALUES (?, ?, ?)').run(storyId, Buffer.from(fingerprint.signature), expiresAt);
-  for (const key of fingerprint.bandKeys) {
-    conn
-      .sql(
-        'INSERT INTO band_holders (band_key, story_id) VALUES (?, ?) ON CONFLICT (band_key) DO UPDATE SET story_id = excluded.story_id ' +
-          `WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.story_id = band_holders.story_id AND ${LIVE})`,
-      )
-      .run(key, storyId, now);
-  }
+export function indexFingerprints(conn: Conn, prints: { storyId: string; fingerprint: Fingerprint }[], now: number, expiresAt: number): void {
+  if (prints.length === 0) return;
+  const signatures = prints.map(({ storyId, fingerprint }) => [storyId, Buffer.from(fingerprint.signature).toString('hex')]);
+  conn
+    .sql(
+      "INSERT INTO fingerprints (story_id, signature, expires_at) SELECT value ->> '$[0]', unhex(value ->> '$[1]'), ? FROM json_each(?) ORDER BY json_each.key",
+    )
+    .run(expiresAt, JSON.stringify(signatures));
+  const bands = prints.flatMap(({ storyId, fingerprint }) => fingerprint.bandKeys.map((key) => [key, storyId]));
+  if (bands.length === 0) return;
+  conn
+    .sql(
+      "INSERT INTO band_holders (band_key, story_id) SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?) WHERE true ORDER BY json_each.key " +
+        `ON CONFLICT (band_key) DO UPDATE SET story_id = excluded.story_id WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.story_id = band_holders.story_id AND ${LIVE})`,
+    )
+    .run(JSON.stringify(bands), now);
 }
 
 /** Drops fingerprint entries (and their band keys) expired by `time`; returns how many. */

@@ -7,14 +7,16 @@ function digest(key: string): Buffer {
   return createHash('sha256').update(key).digest().subarray(0, 16);
 }
 
-/** The one rule for identity keys: the first story to claim a key keeps it. */
-export function claimKeys(conn: Conn, storyId: string, keys: string[]): void {
-  for (const key of keys) conn.sql('INSERT OR IGNORE INTO identities (key, story_id) VALUES (?, ?)').run(digest(key), storyId);
-}
-
-/** The story holding a key, if any. */
-export function holderOf(conn: Conn, key: string): string | undefined {
-  return conn.sql('SELECT story_id FROM identities WHERE key = ?').pluck().get(digest(key)) as string | undefined;
+/**
+ * The one rule for identity keys: the first story to claim a key keeps it. Claims are
+ * (story id, key) pairs, written in their order by one statement.
+ */
+export function claimKeys(conn: Conn, claims: [string, string][]): void {
+  if (claims.length === 0) return;
+  const rows = claims.map(([storyId, key]) => [digest(key).toString('hex'), storyId]);
+  conn
+    .sql("INSERT OR IGNORE INTO identities (key, story_id) SELECT unhex(value ->> '$[0]'), value ->> '$[1]' FROM json_each(?) ORDER BY json_each.key")
+    .run(JSON.stringify(rows));
 }
 
 /** The story holding each key that is held, in the order asked, in one read. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { StoreError, type SourceState, type Story } from '../../domain/index.ts';
 import { openConnection, type Conn } from './connection.ts';
 import { bumpFeeds, feedKeys } from './feeds.ts';
-import { indexFingerprint } from './fingerprints.ts';
+import { indexFingerprints } from './fingerprints.ts';
 import { saveSourceState } from './source-states.ts';
 import { claimKeys } from './identities.ts';
 import { insertStory } from './story-rows.ts';
@@ -83,12 +83,13 @@ function writeSnapshot(conn: Conn, snapshot: Snapshot, now: number): void {
     changed.push(...feedKeys(story));
   }
   bumpFeeds(conn, changed, now);
-  for (const [key, storyId] of snapshot.identities) {
-    if (imported.has(storyId)) claimKeys(conn, storyId, [key]);
-  }
+  claimKeys(
+    conn,
+    snapshot.identities.flatMap(([key, storyId]) => (imported.has(storyId) ? [[storyId, key] as [string, string]] : [])),
+  );
   for (const [storyId, bandKeys, signature, expiresAt] of snapshot.fingerprints ?? []) {
     if (!imported.has(storyId) || expiresAt <= now) continue;
-    indexFingerprint(conn, storyId, { bandKeys, signature: Buffer.from(signature, 'base64') }, now, expiresAt);
+    indexFingerprints(conn, [{ storyId, fingerprint: { bandKeys, signature: Buffer.from(signature, 'base64') } }], now, expiresAt);
   }
   for (const state of snapshot.sourceStates) saveSourceState(conn, state as unknown as SourceState);
 }

@@ -96,8 +96,8 @@ export class SqliteStore implements Store {
     return this.run('listing source states', () => readSourceStates(this.conn));
   }
 
-  async prune(cutoff: Date): Promise<number> {
-    return this.run('pruning stories', () => pruneStories(this.conn, cutoff.getTime(), Date.now));
+  async prune(cutoff: Date, now?: Date): Promise<number> {
+    return this.run('pruning stories', () => pruneStories(this.conn, cutoff.getTime(), () => (now ?? new Date()).getTime()));
   }
 
   async forgetSources(keep: string[]): Promise<number> {
