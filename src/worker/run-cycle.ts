@@ -57,7 +57,7 @@ function advertisedBy(reports: SourceReport[]): Map<string, Advertised> {
 /** Drops stories past retention and the state of sources no longer configured; idempotent. */
 export async function pruneExpired(deps: IngestDeps): Promise<void> {
   const cutoff = new Date(deps.now().getTime() - deps.config.output.retentionDays * 86_400_000);
-  const removed = await deps.store.prune(cutoff);
+  const removed = await deps.store.prune(cutoff, deps.now());
   if (removed > 0) deps.logger.info({ removed }, 'pruned expired stories');
   // The state of a source taken out of the config is of no use to anyone.
   const forgotten = await deps.store.forgetSources(deps.config.sources.map((source) => source.id));
