@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   serve: async () => (await import('./bench/serve.ts')).benchServe,
   'redis-memory': async () => (await import('./bench/redis-memory-section.ts')).benchRedisMemory,
   'farm-memory': async () => (await import('./bench/farm-memory.ts')).benchFarmMemory,
+  startup: async () => (await import('./bench/startup.ts')).benchStartup,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).
