@@ -2,7 +2,7 @@ import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import type { Conn } from './connection.ts';
 import { bumpFeeds, feedKeys } from './feeds.ts';
 import { indexFingerprint, liveHolder } from './fingerprints.ts';
-import { saveSourceState } from './source-states.ts';
+import { saveSourceState, withStoredSubscription } from './source-states.ts';
 import { claimKeys, holderOf } from './identities.ts';
 import { appendCopy, insertStory } from './story-rows.ts';
 
@@ -36,7 +36,7 @@ export function fileSource(conn: Conn, filing: SourceFiling): FilingOutcome {
         claimKeys(conn, entry.storyId, [entry.itemKey, ...entry.identityKeys]);
       }
     });
-    saveSourceState(conn, filing.state);
+    saveSourceState(conn, filing.keepSubscription ? withStoredSubscription(conn, filing.state) : filing.state);
     bumpFeeds(conn, changed, now);
   });
   try {
