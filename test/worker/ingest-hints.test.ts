@@ -221,3 +221,22 @@ describe('the document', () => {
     expect(story?.item.title).toBe(title);
   });
 });
+
+describe('a WebSub verification filed while a poll runs', () => {
+  it('is kept by the poll that read the state before it', async () => {
+    const requestedAt = START.toISOString();
+    const pending = { hub: 'https://hub.example.test/', topic: server.url('/feed.rss'), secret: 'abc', status: 'pending' as const, requestedAt };
+    const window = { now: clock, hours: 72 };
+    await store.fileSource({ state: { sourceId: 'wire-africa', consecutiveFailures: 0, itemsSeen: 0, websub: pending }, entries: [], window });
+    const active = { ...pending, status: 'active' as const, leaseUntil: '2026-02-19T12:00:00.000Z' };
+    // The hub's verification lands after the poll read its state and before it files: as the callback does, it files the state it reads.
+    server.reply(async () => {
+      const current = (await store.getSourceState('wire-africa'))!;
+      await store.fileSource({ state: { ...current, websub: active }, entries: [], window });
+      return { status: 200, headers: RSS, body: FEED };
+    });
+    const { report, state } = await poll(configFor('/feed.rss'));
+    expect(report).toMatchObject({ status: 'ok', newStories: 2 });
+    expect(state).toMatchObject({ itemsSeen: 2, lastStatus: 200, websub: active });
+  });
+});
