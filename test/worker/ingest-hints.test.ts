@@ -12,6 +12,7 @@ import { parseConfig, type Config } from '../../src/config/index.ts';
 import { createFetchAgent } from '../../src/fetch/index.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { ingestSource, type IngestDeps } from '../../src/worker/index.ts';
+import { runCycle } from '../../src/worker/run-cycle.ts';
 import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '../support/scripted-server.ts';
 
 const START = new Date('2026-02-09T12:00:00Z');
@@ -238,5 +239,40 @@ describe('a WebSub verification filed while a poll runs', () => {
     const { report, state } = await poll(configFor('/feed.rss'));
     expect(report).toMatchObject({ status: 'ok', newStories: 2 });
     expect(state).toMatchObject({ itemsSeen: 2, lastStatus: 200, websub: active });
+  });
+});
+
+describe('fetch.allowPrivateNetworks off', () => {
+  // No public address reaches this machine's servers, so both sources are private: each is refused
+  // at connect time with its own clear error, filed on its own state, and the cycle still completes.
+  it('fails each private source with the clear error on its state, and the cycle goes on', async () => {
+    const guarded = createFetchAgent({ allowPrivateNetworks: false, timeoutMs: 5_000 });
+    const port = new URL(server.url('/')).port;
+    const config = parseConfig(
+      `regions:
+  - { id: africa, title: Africa, description: Africa, areas: [Africa] }
+sources:
+  - { id: literal, url: "http://127.0.0.1:${port}/hop", title: Literal, language: en }
+  - { id: named, url: "http://localhost:${port}/feed.rss", title: Named, language: en }
+output: { baseUrl: http://feeds.example.test }
+`,
+      'private.yaml',
+    );
+    server.reply(() => ({ status: 200, headers: RSS, body: FEED }));
+    try {
+      const reports = await runCycle({ ...depsFor(config), agent: guarded }, 'all');
+      expect(reports.map((report) => [report.sourceId, report.status])).toEqual([
+        ['literal', 'failed'],
+        ['named', 'failed'],
+      ]);
+    } finally {
+      await guarded.close();
+    }
+    expect(server.requests).toEqual([]);
+    const refused = '(fetch.allowPrivateNetworks is off)';
+    expect((await store.getSourceState('literal'))?.lastError).toBe(`fetch: 127.0.0.1 is at 127.0.0.1, a private or local address ${refused}`);
+    expect((await store.getSourceState('named'))?.lastError).toMatch(
+      /^fetch: localhost is at (127\.0\.0\.1|::1), a private or local address \(fetch\.allowPrivateNetworks is off\)$/,
+    );
   });
 });
