@@ -62,7 +62,7 @@ function toParsedFeed(parsed: LenientFeed, url: string, text: string): ParsedFee
   if (parsed.feed === undefined) return { format: parsed.format, url, title: '', entries: [], warnings: [] };
   switch (parsed.format) {
     case 'rss':
-      return fromRss(parsed.feed, url);
+      return fromRss(parsed.feed, url, text);
     case 'atom':
       return fromAtom(parsed.feed, url);
     case 'rdf':

@@ -17,6 +17,16 @@ export function rssSchedule(channel: { ttl?: number; skipHours?: number[]; skipD
   };
 }
 
+/**
+ * The values of a channel's <skipHours> or <skipDays> (`list`, `value`: 'skipHours', 'hour') read
+ * from the document text: feedsmith drops such a list when it holds a single value.
+ */
+export function channelList(text: string, list: string, value: string): string[] | undefined {
+  const inner = new RegExp(`<${list}\\b[^>]*>([\\s\\S]*?)</${list}>`, 'i').exec(text)?.[1];
+  if (inner === undefined) return undefined;
+  return [...inner.matchAll(new RegExp(`<${value}\\b[^>]*>([^<]*)</${value}>`, 'gi'))].map((match) => match[1]!.trim());
+}
+
 /** Feed-level rel="hub" and rel="self" links (Atom, or atom:link in RSS), absolute against the document URL. */
 export function hubLinks(links: Array<{ href?: string; rel?: string }> | undefined, url: string): PollHints {
   const hubs = unique((links ?? []).filter((link) => hasRel(link.rel, 'hub')).flatMap((link) => absolute(link.href, url) ?? []));

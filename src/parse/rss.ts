@@ -1,13 +1,15 @@
 import type { RssFeed } from 'feedsmith';
 import { geoPoint, mediaPictures, mediaThumbnails, unique } from './namespaces.ts';
-import { hubLinks, rssSchedule } from './poll-hints.ts';
+import { channelList, hubLinks, rssSchedule } from './poll-hints.ts';
 import type { ParsedFeed, RawEntry, RawLink } from './types.ts';
 
 type Feed = RssFeed.Feed<string>;
 type Item = RssFeed.Item<string>;
 
-/** Maps feedsmith's RSS 0.9x/2.0 shape into a ParsedFeed. */
-export function fromRss(feed: Feed, url: string): ParsedFeed {
+/** Maps feedsmith's RSS 0.9x/2.0 shape (of the document `text`) into a ParsedFeed. */
+export function fromRss(feed: Feed, url: string, text: string): ParsedFeed {
+  const skipHours = feed.skipHours ?? channelList(text, 'skipHours', 'hour')?.map(Number);
+  const skipDays = feed.skipDays ?? channelList(text, 'skipDays', 'day');
   return {
     format: 'rss',
     url,
@@ -18,7 +20,7 @@ export function fromRss(feed: Feed, url: string): ParsedFeed {
     author: feed.dc?.creators?.[0] ?? personName(feed.managingEditor) ?? feed.itunes?.author,
     entries: (feed.items ?? []).map(fromItem),
     warnings: [],
-    ...rssSchedule(feed),
+    ...rssSchedule({ ttl: feed.ttl, skipHours, skipDays }),
     ...hubLinks(feed.atom?.links, url),
   };
 }

@@ -117,6 +117,11 @@ export interface SourceFiling {
   entries: FilingEntry[];
   /** When the new stories' fingerprints expire from the near-duplicate index. */
   window: FingerprintWindow;
+  /**
+   * Keep the stored `websub` over the state's own, read in the same atomic write: a poll read its
+   * state before a hub's verification may have filed the subscription, and must not undo it.
+   */
+  keepSubscription?: boolean;
 }
 
 /**

@@ -38,7 +38,8 @@ export async function fileFeed(items: Item[], state: SourceState, deps: FilingDe
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const decisions = await decideStories(items, deps.store, { windowHours: deps.windowHours, now: deps.now });
     const entries = decisions.flatMap((decision, i) => toEntry(decision, items[i] as Item, storyOf));
-    const outcome = await deps.store.fileSource({ state, entries, window });
+    // A poll or push never changes the subscription: the hub's verification may have, since we read.
+    const outcome = await deps.store.fileSource({ state, entries, window, keepSubscription: true });
     if (outcome.filed) return decisions.map((decision, i) => filedAs(decision, items[i] as Item));
     conflict = outcome.conflict;
   }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import ipaddr from 'ipaddr.js';
+import { fetch } from 'undici';
 import { StoreError, type Source, type SourceState, type WebSubSubscription } from '../domain/index.ts';
 import type { IngestDeps } from './ingest-source.ts';
 import { mapWithLimit } from './pool.ts';
@@ -11,8 +10,8 @@ export const LEASE_SECONDS = 10 * 86_400;
 const REQUESTS_AT_ONCE = 4;
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** What subscribing needs: the config (publicUrl, dedupe window, private networks), the store, a logger. */
-export type SubscribeDeps = Pick<IngestDeps, 'config' | 'store' | 'logger' | 'userAgent' | 'now'>;
+/** What subscribing needs: the config (publicUrl, dedupe window), the store, the fetch agent, a logger. */
+export type SubscribeDeps = Pick<IngestDeps, 'config' | 'store' | 'logger' | 'agent' | 'userAgent' | 'now'>;
 
 /** The callback a hub verifies and pushes to for one source. */
 export function callbackUrl(publicUrl: string, sourceId: string): string {
@@ -99,11 +98,12 @@ async function take(step: SubscriptionStep, source: Source, state: SourceState, 
 }
 
 // W3C WebSub §5.1: a form-encoded POST; the hub answers 202 and verifies later. Returns why it failed, if it did.
+// A hub named by a feed is the feed's choice, not ours: the POST goes through the fetch agent, whose
+// connect-time guard refuses our own network unless fetch.allowPrivateNetworks.
 async function requestSubscription(websub: WebSubSubscription, callback: string, deps: SubscribeDeps): Promise<string | undefined> {
   try {
-    const blocked = await privateAddress(websub.hub, deps.config.fetch.allowPrivateNetworks);
-    if (blocked) return blocked;
     const response = await fetch(websub.hub, {
+      dispatcher: deps.agent.pool,
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': deps.userAgent },
       body: new URLSearchParams({
@@ -119,17 +119,14 @@ async function requestSubscription(websub: WebSubSubscription, callback: string,
     const text = (await response.text()).slice(0, 200);
     return response.ok ? undefined : `hub answered ${response.status}${text ? `: ${text}` : ''}`;
   } catch (error) {
-    return `request failed: ${error instanceof Error ? error.message : String(error)}`;
+    return `request failed: ${reason(error)}`;
   }
 }
 
-// A hub named by a feed is the feed's choice, not ours: we do not POST to our own network for it.
-async function privateAddress(hub: string, allowed: boolean): Promise<string | undefined> {
-  if (allowed) return undefined;
-  const host = new URL(hub).hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  const inside = addresses.find((address) => ipaddr.process(address).range() !== 'unicast');
-  return inside ? `hub ${host} resolves to a non-public address (${inside}); fetch.allowPrivateNetworks is off` : undefined;
+// undici's fetch fails with "fetch failed"; what went wrong (the guard's refusal, a reset) is its cause.
+function reason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** Files a source's state alone, as a 304 poll does: nothing but the state changes. */

@@ -47,6 +47,13 @@ describe('parseFeed: polling hints of the document', () => {
     });
   });
 
+  it('reads a skipHours and a skipDays holding a single value', () => {
+    const single = `<rss version="2.0"><channel><title>World</title><link>https://news.example.test/</link>
+  <skipHours><hour> 13 </hour></skipHours><SKIPDAYS><day>Tuesday</day></SKIPDAYS>
+  <item><title>One</title><link>https://news.example.test/1</link></item></channel></rss>`;
+    expect(hints(single)).toMatchObject({ skipHours: [13], skipDays: ['Tuesday'] });
+  });
+
   it('reads Atom hub and self links', () => {
     expect(hints(ATOM)).toEqual({ hubs: ['https://hub.example.test/'], self: 'https://news.example.test/world.atom' });
   });

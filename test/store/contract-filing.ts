@@ -128,6 +128,30 @@ export function describeFiling(current: () => Store): void {
       expect(await current().feedVersions([{ kind: 'all' }])).toEqual([{ version: 0 }]);
     });
 
+    it('keeps the stored subscription over the state of a keepSubscription filing, and files the rest of its state', async () => {
+      const websub = {
+        hub: 'https://hub.example/',
+        topic: 'https://tass.example/feed',
+        secret: 's3cr3t',
+        status: 'active' as const,
+        requestedAt: '2026-02-07T09:00:00.000Z',
+        leaseUntil: '2026-02-17T09:00:00.000Z',
+      };
+      await fileAll(current(), filing([], { state: { ...FULL_STATE, websub } }));
+      // The poll read its state while the subscription was pending; the verification filed it active since.
+      const polled = { ...FULL_STATE, recentItems: [], itemsSeen: 43, websub: { ...websub, status: 'pending' as const, leaseUntil: undefined } };
+      await fileAll(current(), { ...filing([newEntry(makeStory({ id: 'a' }))], { state: polled }), keepSubscription: true });
+      expect(await current().getSourceState('tass')).toStrictEqual({ ...FULL_STATE, recentItems: [], itemsSeen: 43, websub });
+      // Nor does a state without one remove it; without a stored one, none is filed.
+      await fileAll(current(), { ...filing([], { state: FULL_STATE }), keepSubscription: true });
+      expect(await current().getSourceState('tass')).toStrictEqual({ ...FULL_STATE, websub });
+      await fileAll(current(), { ...filing([], { state: { ...sourceState('ap'), websub } }), keepSubscription: true });
+      expect(await current().getSourceState('ap')).toStrictEqual(sourceState('ap'));
+      // Without the flag the filing's state is filed as it is, so the subscription upkeep can forget one.
+      await fileAll(current(), filing([], { state: FULL_STATE }));
+      expect(await current().getSourceState('tass')).toStrictEqual(FULL_STATE);
+    });
+
     it('files a copy of a story filed earlier in the same filing', async () => {
       await fileAll(current(), filing([newEntry(makeStory({ id: 'a' })), copyEntry('a', makeCopy('c', 'tass'))]));
       expect(await current().getStory('a')).toEqual({ ...makeStory({ id: 'a' }), copies: [makeCopy('c', 'tass')] });

@@ -17,19 +17,19 @@ export interface SeenRequest {
 export interface ScriptedServer {
   url(path: string): string;
   requests: SeenRequest[];
-  /** Sets how the server answers from now on. */
-  reply(answer: (request: SeenRequest) => ScriptedReply): void;
+  /** Sets how the server answers from now on (an answer may wait for something first). */
+  reply(answer: (request: SeenRequest) => ScriptedReply | Promise<ScriptedReply>): void;
   close(): Promise<void>;
 }
 
 /** Starts a scripted server on a free port; until told otherwise it answers 404. */
 export async function startScriptedServer(): Promise<ScriptedServer> {
   const requests: SeenRequest[] = [];
-  let answer = (_request: SeenRequest): ScriptedReply => ({ status: 404, body: 'not found' });
-  const server: Server = createServer((request, response) => {
+  let answer = (_request: SeenRequest): ScriptedReply | Promise<ScriptedReply> => ({ status: 404, body: 'not found' });
+  const server: Server = createServer(async (request, response) => {
     const seen = { path: new URL(request.url ?? '/', 'http://x').pathname, headers: request.headers };
     requests.push(seen);
-    const { status, headers = {}, body = '' } = answer(seen);
+    const { status, headers = {}, body = '' } = await answer(seen);
     response.writeHead(status, headers);
     response.end(body);
   });

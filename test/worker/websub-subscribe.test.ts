@@ -6,6 +6,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/index.ts';
+import { createFetchAgent } from '../../src/fetch/index.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 import { maintainSubscriptions } from '../../src/worker/websub-subscribe.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
@@ -34,7 +35,15 @@ ${publicUrl ? `  publicUrl: ${publicUrl}\n` : ''}fetch:
   );
 }
 
-const deps = (cfg: Config) => ({ config: cfg, store, logger: pino({ level: 'silent' }), userAgent: 'wirefeed-test', now: () => NOW });
+// The process's agent is built from the same fetch config: its guard is the one that refuses private hubs.
+const agents = {
+  open: createFetchAgent({ allowPrivateNetworks: true, timeoutMs: 5_000 }),
+  guarded: createFetchAgent({ allowPrivateNetworks: false, timeoutMs: 5_000 }),
+};
+const deps = (cfg: Config) => {
+  const agent = cfg.fetch.allowPrivateNetworks ? agents.open : agents.guarded;
+  return { config: cfg, store, logger: pino({ level: 'silent' }), agent, userAgent: 'wirefeed-test', now: () => NOW };
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'wirefeed-subscribe-'));
@@ -44,6 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all([agents.open.close(), agents.guarded.close()]);
   await fixtures?.close();
   await hub?.close();
   await store?.close();
@@ -62,7 +72,7 @@ describe('maintainSubscriptions', () => {
     expect(hub.requests).toEqual([]);
     const websub = (await store.getSourceState('wire'))?.websub;
     expect(websub).toMatchObject({ hub: hub.url, topic: TOPIC, status: 'denied', attempts: 1, requestedAt: NOW.toISOString() });
-    expect(websub?.reason).toMatch(/^hub 127\.0\.0\.1 resolves to a non-public address \(127\.0\.0\.1\); fetch\.allowPrivateNetworks is off$/);
+    expect(websub?.reason).toBe('request failed: fetch: 127.0.0.1 is at 127.0.0.1, a private or local address (fetch.allowPrivateNetworks is off)');
   });
 
   it('records a hub that refuses the request as denied, with its status, and waits out the backoff', async () => {

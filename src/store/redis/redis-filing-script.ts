@@ -6,7 +6,8 @@ import { RECORD_LUA } from './redis-lua.ts';
  * then, only if none conflicts, writes them all. Replies 'filed' or the conflict found.
  *
  * KEYS: records, versions, sources, seen directory, layout, then the keys entries refer to by index.
- * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, then each entry:
+ * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, '1' to keep the
+ * stored state's websub (the state JSON then has none), then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
  *   n index entries × (bucket key, directory key, day, score in the bucket), n bands × (this epoch's key, last
  *   epoch's key, band field, band key, holder dedupe saw or ''), signature key, signature field, signature;
@@ -21,7 +22,7 @@ export const FILE_SOURCE =
   CHECK_LAYOUT_LUA +
   `
 local now, expireAt = tonumber(ARGV[1]), ARGV[4]
-local a = 5
+local a = 6
 local function arg() a = a + 1 return ARGV[a] end
 local function num() return tonumber(arg()) end
 local function claim()
@@ -166,6 +167,13 @@ for _, e in ipairs(entries) do
     feedsOf(v, fields)
   end
 end
-redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+local state = ARGV[3]
+if ARGV[6] == '1' then
+  local stored = redis.call('HGET', KEYS[3], ARGV[2])
+  local websub = stored and cjson.decode(stored).websub
+  -- Spliced in rather than re-encoding the whole state: cjson would turn its empty arrays into {}.
+  if websub then state = string.sub(state, 1, -2) .. ',"websub":' .. cjson.encode(websub) .. '}' end
+end
+redis.call('HSET', KEYS[3], ARGV[2], state)
 bump(KEYS[2], fields, now)
 return 'filed'`;

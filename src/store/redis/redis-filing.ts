@@ -19,7 +19,9 @@ export async function fileSource(redis: RedisClient, keys: RedisKeys, filing: So
   const published = await publishedOfCopied(redis, keys, filing, scores);
   const list = new KeyList(keys.records, keys.versions, keys.sources, keys.seenDirectory, keys.layout);
   const groups = fingerprintGroups(keys, filing.window);
-  const args: ScriptArg[] = [filing.window.now.getTime(), filing.state.sourceId, JSON.stringify(filing.state), groups.expireAt, filing.entries.length];
+  const keep = filing.keepSubscription === true;
+  const state = JSON.stringify(keep ? { ...filing.state, websub: undefined } : filing.state);
+  const args: ScriptArg[] = [filing.window.now.getTime(), filing.state.sourceId, state, groups.expireAt, filing.entries.length, keep ? '1' : '0'];
   for (const [i, entry] of filing.entries.entries()) {
     if (entry.kind === 'new') {
       args.push(...newArgs(entry, scores.get(entry.story.id) as { published: number; firstSeen: number }, list, keys, groups));

@@ -2,7 +2,7 @@ import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import type { Conn } from './connection.ts';
 import { bumpFeeds, feedKeys } from './feeds.ts';
 import { indexFingerprints, liveHolders } from './fingerprints.ts';
-import { saveSourceState } from './source-states.ts';
+import { saveSourceState, withStoredSubscription } from './source-states.ts';
 import { claimKeys, findHolders } from './identities.ts';
 import { appendCopy, insertStory } from './story-rows.ts';
 
@@ -33,7 +33,7 @@ export function fileSource(conn: Conn, filing: SourceFiling): FilingOutcome {
     const conflict = firstConflict(filing.entries, readStored(conn, filing.entries, now));
     if (conflict) throw new Conflict(conflict);
     writeEntries(conn, filing.entries, now, now + filing.window.hours * HOUR);
-    saveSourceState(conn, filing.state);
+    saveSourceState(conn, filing.keepSubscription ? withStoredSubscription(conn, filing.state) : filing.state);
   });
   try {
     file.immediate();

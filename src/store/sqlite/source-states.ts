@@ -10,6 +10,11 @@ export function saveSourceState(conn: Conn, state: SourceState): void {
     .run(state.sourceId, JSON.stringify(state));
 }
 
+/** The state with the stored subscription in place of its own (none if none is stored). */
+export function withStoredSubscription(conn: Conn, state: SourceState): SourceState {
+  return { ...state, websub: readSourceState(conn, state.sourceId)?.websub };
+}
+
 /** One source's state, if stored. */
 export function readSourceState(conn: Conn, sourceId: string): SourceState | undefined {
   const text = conn.sql('SELECT state FROM source_states WHERE source_id = ?').pluck().get(sourceId) as string | undefined;
