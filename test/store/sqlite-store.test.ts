@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,12 +15,6 @@ import { makeStory } from './make-story.ts';
 const STORE_FILE = 'wirefeed.sqlite';
 const SQLITE_STORE_MODULE = new URL('../../src/store/sqlite/sqlite-store.ts', import.meta.url).pathname;
 
-// Whether the child that opens the store (nobody, when the tests run as root) can read the module.
-function childCanRead(): boolean {
-  if (process.getuid?.() !== 0) return true;
-  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(SQLITE_STORE_MODULE)})`], { uid: 65534, gid: 65534 });
-  return probe.status === 0;
-}
 // Opens the store module's argv[1] on the file argv[2] and prints the outcome.
 const OPEN_AND_REPORT =
   'const { SqliteStore } = await import(process.argv[1]);' +
@@ -125,34 +119,26 @@ describe('SqliteStore on a file', () => {
     await expect(SqliteStore.open(file)).rejects.toThrow(`store: opening ${file} failed: file is not a database`);
   });
 
-  // Root may write anywhere, so the store is opened by a child process as nobody, which must be able to
-  // read this checkout: a clone under a 0700 directory (mktemp -d) is not, and there the case cannot be made.
-  it.runIf(childCanRead())(
-    'refuses a directory it may not write, new or holding a store, with a StoreError naming the file (as nobody when root, where nobody can read the checkout)',
-    async () => {
-      await (await open()).close();
-      // Root may write anywhere, so the store is opened by a child process, as nobody when we are root.
-      const asRoot = process.getuid?.() === 0;
-      const childTmp = path.join(dir, 'tmp');
-      await mkdir(childTmp);
-      if (asRoot) await chown(childTmp, 65534, 65534);
-      await chmod(dir, 0o555);
-      const user = asRoot ? { uid: 65534, gid: 65534 } : {};
-      const openInChild = (target: string) =>
-        spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', OPEN_AND_REPORT, SQLITE_STORE_MODULE, target], {
-          encoding: 'utf8',
-          env: { ...process.env, TMPDIR: childTmp },
-          ...user,
-        }).stdout;
-      try {
-        for (const target of [path.join(dir, 'new.sqlite'), file]) {
-          expect(openInChild(target)).toMatch(`StoreError: store: opening ${target} failed: `);
-        }
-      } finally {
-        await chmod(dir, 0o755);
+  it('refuses a directory it may not write, new or holding a store, with a StoreError naming the file', async () => {
+    await (await open()).close();
+    const childTmp = path.join(dir, 'tmp');
+    await mkdir(childTmp);
+    await chmod(dir, 0o555);
+    // Root may write anywhere: as root, the child that opens the store runs without the capabilities
+    // that override file permissions (util-linux setpriv), so the directory's mode applies to it too.
+    const asRoot = process.getuid?.() === 0;
+    const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', OPEN_AND_REPORT, SQLITE_STORE_MODULE];
+    const command = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...node] : node;
+    const openInChild = (target: string) =>
+      spawnSync(command[0] as string, [...command.slice(1), target], { encoding: 'utf8', env: { ...process.env, TMPDIR: childTmp } }).stdout;
+    try {
+      for (const target of [path.join(dir, 'new.sqlite'), file]) {
+        expect(openInChild(target)).toMatch(`StoreError: store: opening ${target} failed: `);
       }
-    },
-  );
+    } finally {
+      await chmod(dir, 0o755);
+    }
+  });
 
   it('throws "the embedded store is closed" after close, which may be called twice', async () => {
     const store = await open();
