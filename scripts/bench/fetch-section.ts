@@ -1,4 +1,5 @@
 // The fetching section of BENCHMARKS.md (issue 12), from the figures scripts/bench/fetch.ts measured.
+import os from 'node:os';
 import { fmt, type BenchSection } from './measure.ts';
 import type { RunFigures } from './store-figures.ts';
 import type { StoreKind } from './store-target.ts';
@@ -157,6 +158,6 @@ export function fetchSections(
     body: [...storeTable(shape, [farm]), '', ...loopTable([farm]), '', notes(shape, totalMs)].join('\n'),
   }));
   if (!workers) return sizes;
-  const workerNotes = `\`${shape.command}\`. scripts/bench/workers.ts: \`wirefeed worker\` processes on the run's private Redis (BullMQ), fetch.perHost 1; every source is made due at once and the cycle lasts until every source is filed; CPU (user + system) of the workers from /proc; requests counted by the farm.`;
+  const workerNotes = `\`${shape.command}\`. scripts/bench/workers.ts: \`wirefeed worker\` processes on the run's private Redis (BullMQ), fetch.perHost 1; every source's state is filed falling due at one moment a little later, and the cycle runs from that moment until every source is filed; CPU (user + system) of the workers from /proc; requests counted by the farm. The machine has ${os.cpus().length} cores, shared with the farm, the Redis server and the bench itself: 3 workers cannot run faster than those cores allow however the polls are spread.`;
   return [...sizes, { title: `${TITLE}: 3 workers against 1`, body: [...workersTable(shape, workers), '', workerNotes].join('\n') }];
 }

@@ -33,12 +33,16 @@ function readShape(argv: string[]): FetchShape {
   if (stores.some((kind) => kind !== 'sqlite' && kind !== 'redis')) throw new Error('bench: --stores takes sqlite, redis or both');
   const one = (name: string, fallback: number) => counts(name, String(fallback))[0] as number;
   // `--feeds 10000,30000:redis`: a size may name its own stores.
-  const sizes = (flag('feeds') ?? '10000,30000').split(',').map((entry) => {
-    const [count = '', only] = entry.split(':');
-    const feeds = Number(count);
-    if (!Number.isInteger(feeds) || feeds < 1) throw new Error(`bench: --feeds takes sizes like 10000 or 30000:redis, got "${entry}"`);
-    return { feeds, stores: only ? (only.split('+') as StoreKind[]) : stores };
-  });
+  // `--feeds 0`: no farm size, the workers alone.
+  const sizes = (flag('feeds') ?? '10000,30000')
+    .split(',')
+    .map((entry) => {
+      const [count = '', only] = entry.split(':');
+      const feeds = Number(count);
+      if (!Number.isInteger(feeds) || feeds < 0) throw new Error(`bench: --feeds takes sizes like 10000 or 30000:redis, got "${entry}"`);
+      return { feeds, stores: only ? (only.split('+') as StoreKind[]) : stores };
+    })
+    .filter((size) => size.feeds > 0);
   if (sizes.some((size) => size.stores.some((kind) => kind !== 'sqlite' && kind !== 'redis'))) throw new Error('bench: stores are sqlite or redis');
   return {
     sizes,

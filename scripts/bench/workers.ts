@@ -2,8 +2,8 @@
 // `npm run bench -- fetch`, scripts/bench/fetch.ts): the first
 // cycle of 3 `wirefeed worker` processes on one Redis queue against 1, over a farm (in a process of
 // its own) answering after `delay` ms. Workers start with every source polled a moment ago, so start-up
-// (tsx, the gazetteer) is not measured; then every source is made due and the cycle is timed: wall
-// from then until every source is filed, CPU (user + system, from /proc) of the workers meanwhile.
+// (tsx, the gazetteer) is not measured; then every source is made due at one moment and the cycle is
+// timed: wall from then until every source is filed, CPU (user + system, from /proc) of the workers meanwhile.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -38,13 +38,16 @@ async function cpuMs(pid: number): Promise<number> {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-async function setAll(store: Store, lastFetchedAt: string, sourceIds: string[]): Promise<void> {
+// Files every source's state as polled at `lastFetchedAt`, next due at `nextPollAt` (if given); its milliseconds.
+async function setAll(store: Store, sourceIds: string[], lastFetchedAt: string, nextPollAt?: string): Promise<number> {
+  const started = performance.now();
   const window = { now: new Date(), hours: 72 };
   const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
   for (const sourceId of sourceIds) {
     const state = states.get(sourceId) ?? { sourceId, consecutiveFailures: 0, itemsSeen: 0 };
-    await store.fileSource({ state: { ...state, lastFetchedAt, nextPollAt: undefined }, entries: [], window });
+    await store.fileSource({ state: { ...state, lastFetchedAt, nextPollAt }, entries: [], window });
   }
+  return performance.now() - started;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -61,7 +64,7 @@ async function run(workers: number, config: string, shape: WorkersShape, farm: F
   const prefix = `wirefeed-bench:${id}:`;
   const store = await openStore({ redisUrl, prefix, dataDir: tmpdir() });
   const sourceIds = Array.from({ length: feeds }, (_, i) => `farm-${i}`);
-  await setAll(store, new Date().toISOString(), sourceIds);
+  const settingMs = await setAll(store, sourceIds, new Date().toISOString());
   const env = { ...process.env, REDIS_URL: redisUrl, WIREFEED_REDIS_PREFIX: prefix, LOG_LEVEL: 'info', BASE_URL: '' };
   const children: ChildProcess[] = [];
   const started: Promise<void>[] = [];
@@ -73,11 +76,15 @@ async function run(workers: number, config: string, shape: WorkersShape, farm: F
   try {
     await Promise.all(started);
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const before = await Promise.all(children.map((child) => cpuMs(child.pid as number)));
+    // Every source falls due at one moment, after filing the states (one by one) is surely done: made
+    // due as they are filed, the sources would trickle in at the filing's pace whatever the workers.
+    const since = Date.now() + 2 * settingMs + 2000;
     await farm.resetTotals();
+    await setAll(store, sourceIds, new Date().toISOString(), new Date(since).toISOString());
+    if (Date.now() >= since) throw new Error('bench: filing the states took longer than planned: sources fell due while filed');
+    await new Promise((resolve) => setTimeout(resolve, since - Date.now()));
+    const before = await Promise.all(children.map((child) => cpuMs(child.pid as number)));
     const t0 = performance.now();
-    const since = Date.now();
-    await setAll(store, new Date(since - 86_400_000).toISOString(), sourceIds);
     await waitFor(async () => (await store.listSourceStates()).every((state) => Date.parse(state.lastFetchedAt ?? '') >= since), 600_000);
     const wallMs = performance.now() - t0;
     const after = await Promise.all(children.map((child) => cpuMs(child.pid as number)));
