@@ -4,7 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { BenchSection } from './bench/measure.ts';
 
-type Bench = () => Promise<BenchSection>;
+// A benchmark writes one section, or several (merged by title, so a partial run keeps the others).
+type Bench = () => Promise<BenchSection | BenchSection[]>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   dedupe: async () => (await import('./bench/dedupe.ts')).benchDedupe,
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'redis-memory': async () => (await import('./bench/redis-memory-section.ts')).benchRedisMemory,
   'farm-memory': async () => (await import('./bench/farm-memory.ts')).benchFarmMemory,
   startup: async () => (await import('./bench/startup.ts')).benchStartup,
+  fetch: async () => (await import('./bench/fetch.ts')).benchFetch,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     const load = BENCHES[name];
     if (!load) throw new Error(`bench: unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(', ')})`);
     console.error(`bench: ${name} …`);
-    sections.push(await (await load())());
+    sections.push(...[await (await load())()].flat());
   }
   const header = [
     '# Benchmarks',

@@ -66,7 +66,7 @@ export function storeSection(shape: StoreShape, figures: StoreFigures[], baselin
     ...rows(shape, figures, baseline).map(([label, cell]) => `| ${label} | ${figures.map(cell).join(' | ')} |`),
   ];
   const loop = [
-    '| baseline: bare GET loop (Node fetch, 4 in flight, bodies read) over the same farm | wall s | CPU s | CPU ms per poll |',
+    '| baseline: bare GET loop (undici request, fetch.concurrency in flight, bodies read) over the same farm | wall s | CPU s | CPU ms per poll |',
     '| --- | ---: | ---: | ---: |',
     `| first pass, every feed 200 | ${s(baseline.first.wallMs)} | ${s(baseline.first.cpuMs)} | ${fmt(baseline.first.cpuMs / shape.feeds, 3)} |`,
     `| steady pass with the ETags of the pass before (median of ${fmt(shape.cycles * figures.length)}; ${fmt(baseline.steady.full)} answered 200) | ${s(baseline.steady.wallMs)} | ${s(baseline.steady.cpuMs)} | ${fmt(baseline.steady.cpuMs / shape.feeds, 3)} |`,
