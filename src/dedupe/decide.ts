@@ -44,6 +44,8 @@ export function itemKey(item: Pick<Item, 'id'>): string {
  * round trips per batch) and writes nothing; an item may be a copy of an earlier item of the batch.
  */
 export async function decideStories(items: Item[], lookup: DedupeLookup, options: DedupeOptions): Promise<Decision[]> {
+  // A 304 or a feed with nothing unseen: nothing to ask the store (three round trips a poll otherwise).
+  if (items.length === 0) return [];
   const facts = await readFacts(items, lookup, options);
   const batch = new BatchState(facts.holders, facts.candidates, facts.reporters);
   return items.map((item, i) => decide(item, facts.prints[i], batch, options));
