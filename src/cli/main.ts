@@ -12,6 +12,7 @@ Usage: wirefeed <command> [--config FILE] [args]
   worker              the scheduled worker only
   serve               the HTTP server only
   fetch-once          one pass over all sources, a summary per source
+                      [--source ID]… (only those sources)
   sources             each source's status, last success and error, next poll (a table)
   check-config [FILE] validate a config file
   import-opml FILE    an OPML export → a sources file for the config to include
@@ -37,7 +38,7 @@ async function run(settings: Settings): Promise<number> {
       const { fetchOnceCommand } = await import('./fetch-once.ts');
       const services = await buildServices(settings);
       try {
-        return await fetchOnceCommand(services, io.stdout);
+        return await fetchOnceCommand(services, settings.args, io);
       } finally {
         await services.close();
       }

@@ -5,7 +5,7 @@ import type { Classifier } from '../classify/index.ts';
 import type { Region } from '../domain/index.ts';
 import { buildUserAgent, createFetchAgent } from '../fetch/index.ts';
 import { connectRedis, hashTag, openStore, type Store } from '../store/index.ts';
-import type { IngestDeps, QueueSettings } from '../worker/index.ts';
+import { createStateBatch, type IngestDeps, type QueueSettings } from '../worker/index.ts';
 import type { Settings } from './settings.ts';
 
 // src/cli and dist/cli both sit two levels below package.json.
@@ -112,6 +112,7 @@ export async function buildServices(settings: Settings, ingests = true): Promise
     // Sent with every fetch so publishers can see who polls them and how to reach us.
     userAgent: buildUserAgent(VERSION, config.fetch.contactUrl),
     now: () => new Date(),
+    fileState: createStateBatch(store),
     openQueue: redisUrl ? openQueue : undefined,
     prepareClassifier: () => classifier.prepare(),
     async close() {

@@ -146,6 +146,12 @@ export type FilingOutcome = { filed: true } | { filed: false; conflict: string }
 export interface Store extends DedupeLookup {
   /** Files a source's poll atomically (see SourceFiling and FilingOutcome). */
   fileSource(filing: SourceFiling): Promise<FilingOutcome>;
+  /**
+   * Files the new states of polls that brought no items (not modified, the same body, a failure), all
+   * in one write, in order; each keeps the stored `websub` as `keepSubscription` does. With no entries
+   * nothing can conflict, and one write for many polls is most of what a 304 poll costs.
+   */
+  fileStates(states: SourceState[]): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;
   /** A page of stories matching the query, newest published first. */
   listStories(query: StoryQuery): Promise<StoryPage>;

@@ -10,6 +10,7 @@ import { storedItemIds } from '../dedupe/index.ts';
 import { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 import { createInTurn, type InTurn } from './in-turn.ts';
 import { nextPoll, REDIRECT_POLLS, type DocumentHints, type PollOutcome, type ResponseHints } from './next-poll.ts';
+import type { FileState } from './state-batch.ts';
 import type { Advertised } from './websub-decide.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
@@ -24,6 +25,15 @@ export interface IngestDeps {
   now: () => Date;
   /** [0, 1); spreads the next polls of sources polled together (default Math.random). */
   random?: () => number;
+  /** How a poll that brought no items files its state (createStateBatch; default one write each). */
+  fileState?: FileState;
+}
+
+/** How one poll runs: the process's filing turn, and the source's stored state if the caller has just read it. */
+export interface PollContext {
+  inTurn?: InTurn;
+  /** What the caller read for this source (`state` undefined: none is stored); read again when absent. */
+  known?: { state?: SourceState };
 }
 
 /** The outcome of polling one source. */
@@ -64,9 +74,10 @@ export interface ReadFeed {
  * filed with its stories in one store write, so the state never runs ahead of them. Sources polled at
  * once share `inTurn`, so one process files their feeds one after another and rarely races itself.
  */
-export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InTurn = createInTurn()): Promise<SourceReport> {
-  const stored = (await deps.store.getSourceState(source.id)) ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 };
-  const previous = stateForUrl(source, stored);
+export async function ingestSource(source: Source, deps: IngestDeps, context: PollContext = {}): Promise<SourceReport> {
+  const { inTurn = createInTurn() } = context;
+  const read = context.known ? context.known.state : await deps.store.getSourceState(source.id);
+  const previous = stateForUrl(source, read ?? { sourceId: source.id, consecutiveFailures: 0, itemsSeen: 0 });
   if (isRetired(source, previous)) return { ...emptyReport(source), status: 'retired', error: previous.lastError };
   const now = deps.now();
   const decide = (outcome: PollOutcome) => nextPoll(source, previous, outcome, deps.config.fetch, now, deps.random ?? Math.random);
@@ -77,7 +88,7 @@ export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InT
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const schedule = decide(failure(error));
-    await file([], { ...previous, ...schedule, lastFetchedAt: now.toISOString(), lastError: message });
+    await fileStateOf(deps)({ ...previous, ...schedule, lastFetchedAt: now.toISOString(), lastError: message });
     if (schedule.retired) deps.logger.warn({ source: source.id, url: schedule.retired.url }, 'source gone (410): retired until its config entry changes');
     return { ...emptyReport(source), status: schedule.retired ? 'retired' : 'failed', error: message };
   }
@@ -91,7 +102,7 @@ export async function ingestSource(source: Source, deps: IngestDeps, inTurn: InT
   }
   const success = { ...previous, ...schedule, ...poll.validators, lastFetchedAt: now.toISOString(), lastSuccessAt: now.toISOString(), lastError: undefined };
   if (poll.kind !== 'feed') {
-    await file([], success);
+    await fileStateOf(deps)(success);
     return { ...emptyReport(source), status: poll.kind, advertised: poll.advertised };
   }
   const { items, entries, warnings, bodyHash } = poll;
@@ -139,6 +150,10 @@ export async function readDocument(source: Source, document: Document, deps: Ing
   const published = items.filter((item) => !item.dateFallback).map((item) => item.published);
   const schedule = { ttlMinutes: parsed.ttlMinutes, skipHours: parsed.skipHours, skipDays: parsed.skipDays, published };
   return { kind: 'feed', items, entries, warnings: [...parsed.warnings, ...identified.warnings], schedule, hubs: parsed.hubs ?? [], self: parsed.self };
+}
+
+function fileStateOf(deps: IngestDeps): FileState {
+  return deps.fileState ?? ((state) => deps.store.fileStates([state]));
 }
 
 function failure(error: unknown): PollOutcome {

@@ -27,7 +27,7 @@ export function startLocalDispatch(deps: IngestDeps, options: WorkerOptions): Wo
     const poll = gate(host, async () => {
       // The config may have been reloaded while this source waited for its host.
       const source = current.config.sources.find((candidate) => candidate.id === id);
-      if (source) await pollLogged(source, current, inTurn);
+      if (source) await pollLogged(source, current, { inTurn });
     }).finally(() => {
       underWay.delete(id);
       after.polled();

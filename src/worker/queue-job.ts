@@ -28,10 +28,11 @@ export async function runPollJob(job: Job<PollJob>, token: string | undefined, c
   let polled = false;
   for (const id of sourceIds) {
     const source = deps.config.sources.find((candidate) => candidate.id === id);
+    // Read just before the poll, so the poll starts from it rather than reading it again.
     const state = source && (await deps.store.getSourceState(id));
     if (!source || dueSources([source], statesById(state ? [state] : []), deps.now().getTime()).length === 0) continue;
     if (token && (await job.extendLock(token, context.lockMs)) !== 1) break;
-    const report = await gate(host, () => pollLogged(source, deps, inTurn));
+    const report = await gate(host, () => pollLogged(source, deps, { inTurn, known: { state } }));
     polled = true;
     after.polled();
     if (report.status === 'failed' && (await hostHeld(id, deps))) break;

@@ -66,4 +66,18 @@ describe('wirefeed sources', () => {
     expect(cells[2]?.[9]).toMatch(/^fetch: 500 from 127\.0\.0\.1:\d+$/);
     expect(cells[3]?.[4]).toBe('-');
   });
+
+  it('fetch-once --source polls only the sources named, and refuses an id the config does not have', async () => {
+    const own = { WIREFEED_DATA_DIR: path.join(dir, 'only') };
+    const config = path.join(dir, 'feeds.yaml');
+    const fetched = await runCli(['fetch-once', '--config', config, '--source', 'well', '--source=fresh'], { env: own });
+    expect(fetched.code).toBe(0);
+    expect(fetched.stdout).toMatch(/^well +ok +\d+ items/m);
+    expect(fetched.stdout).toMatch(/^2 sources, 1 failed$/m);
+    const listed = await runCli(['sources', '--config', config], { env: own });
+    expect(listed.stdout).toMatch(/^gone +never-polled/m);
+    const unknown = await runCli(['fetch-once', '--config', config, '--source', 'nope'], { env: own });
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'wirefeed fetch-once: no source "nope" in the config\n']);
+    expect((await runCli(['fetch-once', '--config', config, '--source'], { env: own })).stderr).toMatch(/--source needs a source id/);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceState, Story } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { copyEntry, fileAll, filing, newEntry, sourceState } from './filings.ts';
+import { copyEntry, fileAll, filing, newEntry, NOW, sourceState } from './filings.ts';
 import { makeCopy, makeStory } from './make-story.ts';
 
 const FULL_STATE: SourceState = {
@@ -150,6 +150,24 @@ export function describeFiling(current: () => Store): void {
       // Without the flag the filing's state is filed as it is, so the subscription upkeep can forget one.
       await fileAll(current(), filing([], { state: FULL_STATE }));
       expect(await current().getSourceState('tass')).toStrictEqual(FULL_STATE);
+    });
+
+    it('files many states in one fileStates, in order, each keeping its stored subscription and nothing else', async () => {
+      const websub = { hub: 'https://hub.example/', topic: 'https://ap.example/feed', secret: 'k', status: 'active' as const, requestedAt: NOW.toISOString() };
+      await fileAll(current(), filing([], { state: { ...sourceState('ap'), websub } }));
+      const pending = { ...websub, status: 'pending' as const };
+      await current().fileStates([
+        { ...FULL_STATE, websub: pending },
+        { ...sourceState('ap', 7), etag: '"x"', recentItems: [], websub: pending },
+        { ...sourceState('afp'), lastError: 'first' },
+        { ...sourceState('afp'), lastError: 'second' },
+      ]);
+      expect(await current().getSourceState('tass')).toStrictEqual(FULL_STATE);
+      expect(await current().getSourceState('ap')).toStrictEqual({ ...sourceState('ap', 7), etag: '"x"', recentItems: [], websub });
+      expect(await current().getSourceState('afp')).toStrictEqual({ ...sourceState('afp'), lastError: 'second' });
+      await current().fileStates([]);
+      expect((await current().listSourceStates()).map((state) => state.sourceId)).toEqual(['afp', 'ap', 'tass']);
+      expect(await current().feedVersions([{ kind: 'all' }])).toEqual([{ version: 0 }]);
     });
 
     it('files a copy of a story filed earlier in the same filing', async () => {

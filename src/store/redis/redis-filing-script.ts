@@ -1,5 +1,5 @@
 import { CHECK_LAYOUT_LUA } from './redis-layout.ts';
-import { RECORD_LUA } from './redis-lua.ts';
+import { KEEP_SUBSCRIPTION_LUA, RECORD_LUA } from './redis-lua.ts';
 
 /**
  * Files a source's poll: checks every entry against the stored state plus the entries before it,
@@ -20,6 +20,7 @@ import { RECORD_LUA } from './redis-lua.ts';
 export const FILE_SOURCE =
   RECORD_LUA +
   CHECK_LAYOUT_LUA +
+  KEEP_SUBSCRIPTION_LUA +
   `
 local now, expireAt = tonumber(ARGV[1]), ARGV[4]
 local a = 6
@@ -168,12 +169,19 @@ for _, e in ipairs(entries) do
   end
 end
 local state = ARGV[3]
-if ARGV[6] == '1' then
-  local stored = redis.call('HGET', KEYS[3], ARGV[2])
-  local websub = stored and cjson.decode(stored).websub
-  -- Spliced in rather than re-encoding the whole state: cjson would turn its empty arrays into {}.
-  if websub then state = string.sub(state, 1, -2) .. ',"websub":' .. cjson.encode(websub) .. '}' end
-end
+if ARGV[6] == '1' then state = withStoredSubscription(KEYS[3], ARGV[2], state) end
 redis.call('HSET', KEYS[3], ARGV[2], state)
 bump(KEYS[2], fields, now)
 return 'filed'`;
+
+/**
+ * Files the states of polls that brought no items, each keeping its stored websub (Store.fileStates).
+ * KEYS: sources. ARGV: pairs of source id and state JSON without websub.
+ */
+export const FILE_STATES =
+  KEEP_SUBSCRIPTION_LUA +
+  `
+for i = 1, #ARGV, 2 do
+  redis.call('HSET', KEYS[1], ARGV[i], withStoredSubscription(KEYS[1], ARGV[i], ARGV[i + 1]))
+end
+return #ARGV / 2`;

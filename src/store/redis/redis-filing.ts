@@ -1,9 +1,9 @@
-import type { Story } from '../../domain/index.ts';
+import type { SourceState, Story } from '../../domain/index.ts';
 import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import { storyScores } from '../story-order.ts';
 import { bucketOf, bucketStart, dayOf, identitySlot, seenHourOf, type IdentitySlot, type IndexRef, type RedisKeys } from './keys.ts';
 import { copyTail, encodeRecord, recordHolderOf } from './redis-record.ts';
-import { FILE_SOURCE } from './redis-filing-script.ts';
+import { FILE_SOURCE, FILE_STATES } from './redis-filing-script.ts';
 import { layoutError } from './redis-layout.ts';
 import { READ_PUBLISHED } from './redis-lookup-scripts.ts';
 import { bandField, fingerprintGroups, signatureField } from './redis-fingerprints.ts';
@@ -34,6 +34,12 @@ export async function fileSource(redis: RedisClient, keys: RedisKeys, filing: So
   const reply = String(await runScript(redis, FILE_SOURCE, list.keys, args));
   if (reply.startsWith('layout ')) throw layoutError(keys, reply.slice('layout '.length));
   return reply === 'filed' ? { filed: true } : { filed: false, conflict: reply };
+}
+
+/** Files the states of polls that brought no items in one script call (see Store.fileStates). */
+export async function fileStates(redis: RedisClient, keys: RedisKeys, states: SourceState[]): Promise<void> {
+  const args = states.flatMap((state) => [state.sourceId, JSON.stringify({ ...state, websub: undefined })]);
+  await runScript(redis, FILE_STATES, [keys.sources], args);
 }
 
 // A copy's source is indexed under its story's published time, which names the bucket key: the

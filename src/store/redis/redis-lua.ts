@@ -65,3 +65,18 @@ local function bump(versionsKey, fields, now)
   end
 end
 `;
+
+/**
+ * \`withStoredSubscription(sources, id, state)\`: the state JSON (filed without websub) with the
+ * stored state's websub, if it has one. Only a state that names one is decoded; the subscription is
+ * spliced in rather than re-encoding the whole state, as cjson would turn its empty arrays into {}.
+ */
+export const KEEP_SUBSCRIPTION_LUA = `
+local function withStoredSubscription(sources, id, state)
+  local stored = redis.call('HGET', sources, id)
+  if not stored or not string.find(stored, '"websub"', 1, true) then return state end
+  local websub = cjson.decode(stored).websub
+  if not websub then return state end
+  return string.sub(state, 1, -2) .. ',"websub":' .. cjson.encode(websub) .. '}'
+end
+`;

@@ -13,7 +13,7 @@ import type {
 } from '../store.ts';
 import { compareIds } from '../story-order.ts';
 import { createKeys, identitySlot, type RedisKeys } from './keys.ts';
-import { fileSource } from './redis-filing.ts';
+import { fileSource, fileStates } from './redis-filing.ts';
 import { checkLayout } from './redis-layout.ts';
 import { findCandidates } from './redis-fingerprints.ts';
 import { listStories } from './redis-listing.ts';
@@ -51,6 +51,10 @@ export class RedisStore implements Store {
 
   fileSource(filing: SourceFiling): Promise<FilingOutcome> {
     return this.run(`file source ${filing.state.sourceId}`, () => fileSource(this.redis, this.keys, filing));
+  }
+
+  async fileStates(states: SourceState[]): Promise<void> {
+    if (states.length > 0) await this.run(`file ${states.length} source states`, () => fileStates(this.redis, this.keys, states));
   }
 
   async findHolders(identityKeys: string[]): Promise<Map<string, string>> {

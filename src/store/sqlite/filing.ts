@@ -1,8 +1,9 @@
+import type { SourceState } from '../../domain/index.ts';
 import type { FilingEntry, FilingOutcome, SourceFiling } from '../store.ts';
 import type { Conn } from './connection.ts';
 import { bumpFeeds, feedKeys } from './feeds.ts';
 import { indexFingerprints, liveHolders } from './fingerprints.ts';
-import { saveSourceState, withStoredSubscription } from './source-states.ts';
+import { saveSourceState } from './source-states.ts';
 import { claimKeys, findHolders } from './identities.ts';
 import { appendCopy, insertStory } from './story-rows.ts';
 
@@ -30,10 +31,12 @@ interface Stored {
 export function fileSource(conn: Conn, filing: SourceFiling): FilingOutcome {
   const file = conn.db.transaction(() => {
     const now = filing.window.now.getTime();
-    const conflict = firstConflict(filing.entries, readStored(conn, filing.entries, now));
-    if (conflict) throw new Conflict(conflict);
-    writeEntries(conn, filing.entries, now, now + filing.window.hours * HOUR);
-    saveSourceState(conn, filing.keepSubscription ? withStoredSubscription(conn, filing.state) : filing.state);
+    if (filing.entries.length > 0) {
+      const conflict = firstConflict(filing.entries, readStored(conn, filing.entries, now));
+      if (conflict) throw new Conflict(conflict);
+      writeEntries(conn, filing.entries, now, now + filing.window.hours * HOUR);
+    }
+    saveSourceState(conn, filing.state, filing.keepSubscription);
   });
   try {
     file.immediate();
@@ -42,6 +45,15 @@ export function fileSource(conn: Conn, filing: SourceFiling): FilingOutcome {
     if (error instanceof Conflict) return { filed: false, conflict: error.message };
     throw error;
   }
+}
+
+/** States of polls that brought no items, in one write transaction (see Store.fileStates). */
+export function fileStates(conn: Conn, states: SourceState[]): void {
+  conn.db
+    .transaction(() => {
+      for (const state of states) saveSourceState(conn, state, true);
+    })
+    .immediate();
 }
 
 function readStored(conn: Conn, entries: FilingEntry[], now: number): Stored {

@@ -3,16 +3,16 @@ import type { Conn } from './connection.ts';
 
 // A state is kept as JSON, so what is read back is what JSON keeps: undefined fields are dropped.
 
-/** Saves a source's state over its previous one. */
-export function saveSourceState(conn: Conn, state: SourceState): void {
-  conn
-    .sql('INSERT INTO source_states (source_id, state) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET state = excluded.state')
-    .run(state.sourceId, JSON.stringify(state));
-}
+const SAVE = 'INSERT INTO source_states (source_id, state) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET state = excluded.state';
+// The stored subscription in place of the state's own (none if none is stored), without reading the row out.
+const SAVE_KEEPING_SUBSCRIPTION = `INSERT INTO source_states (source_id, state) VALUES (?, ?) ON CONFLICT (source_id) DO UPDATE SET state =
+  CASE WHEN source_states.state -> '$.websub' IS NULL THEN excluded.state
+  ELSE json_set(excluded.state, '$.websub', json(source_states.state -> '$.websub')) END`;
 
-/** The state with the stored subscription in place of its own (none if none is stored). */
-export function withStoredSubscription(conn: Conn, state: SourceState): SourceState {
-  return { ...state, websub: readSourceState(conn, state.sourceId)?.websub };
+/** Saves a source's state over its previous one; `keepSubscription`: the stored `websub` stays. */
+export function saveSourceState(conn: Conn, state: SourceState, keepSubscription = false): void {
+  const own = keepSubscription ? { ...state, websub: undefined } : state;
+  conn.sql(keepSubscription ? SAVE_KEEPING_SUBSCRIPTION : SAVE).run(state.sourceId, JSON.stringify(own));
 }
 
 /** One source's state, if stored. */

@@ -14,7 +14,7 @@ import type {
 } from '../store.ts';
 import { DEFAULT_BUSY_TIMEOUT_MS, openConnection, type Conn } from './connection.ts';
 import { readVersions } from './feeds.ts';
-import { fileSource } from './filing.ts';
+import { fileSource, fileStates } from './filing.ts';
 import { findCandidates } from './fingerprints.ts';
 import { importLegacyJson, type LegacyImport } from './import-json.ts';
 import { listStories } from './listing.ts';
@@ -61,6 +61,10 @@ export class SqliteStore implements Store {
 
   async fileSource(filing: SourceFiling): Promise<FilingOutcome> {
     return this.run(`filing source ${filing.state.sourceId}`, () => fileSource(this.conn, filing));
+  }
+
+  async fileStates(states: SourceState[]): Promise<void> {
+    if (states.length > 0) await this.run(`filing ${states.length} source states`, () => fileStates(this.conn, states));
   }
 
   async findHolders(identityKeys: string[]): Promise<Map<string, string>> {
