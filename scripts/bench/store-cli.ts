@@ -37,8 +37,8 @@ export async function measureCli(args: string[], env: NodeJS.ProcessEnv): Promis
 }
 
 /** `measureCli` that fails unless fetch-once exited 0 with no source failed. */
-export async function fetchOnceMeasured(configFile: string, env: NodeJS.ProcessEnv): Promise<ProcessRun> {
-  const run = await measureCli(['fetch-once', '--config', configFile], env);
+export async function fetchOnceMeasured(configFile: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<ProcessRun> {
+  const run = await measureCli(['fetch-once', '--config', configFile, ...args], env);
   if (run.code !== 0 || !/^\d+ sources, 0 failed$/m.test(run.stdout)) {
     const failed = run.stdout
       .split('\n')

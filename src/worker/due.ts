@@ -39,9 +39,10 @@ export function dueSources(sources: Source[], states: Map<string, SourceState>, 
   return sources.flatMap((source) => {
     const state = states.get(source.id);
     const at = dueAt(source, state);
+    // Most sources are not due: their host (a URL parse) is worked out only for those that are.
+    if (at === undefined || now < at) return [];
     const host = hostOf(source, state);
-    if (at === undefined || now < at || now < (held.get(host) ?? 0)) return [];
-    return [{ source, host }];
+    return now < (held.get(host) ?? 0) ? [] : [{ source, host }];
   });
 }
 
