@@ -11,12 +11,22 @@ import path from 'node:path';
 import { farmConfigYaml } from '../../test/support/feed-farm.ts';
 import { startRedisServer } from '../../test/support/redis-servers.ts';
 import { startFarmProcess, type FarmProcess } from './farm-runner.ts';
-import { fetchSections, type FarmFigures, type FetchShape, type LoopFigures, type StoreCycles, type StoreRun } from './fetch-section.ts';
+import {
+  fetchSections,
+  type FarmFigures,
+  type FetchShape,
+  type LoopFigures,
+  type StoreCycles,
+  type StoreRun,
+  type WorkerFigures,
+  type WorkerRun,
+} from './fetch-section.ts';
 import { median, type BenchSection } from './measure.ts';
 import { bareGetLoop, fetchOnceMeasured, type LoopRun } from './store-cli.ts';
 import { medianRun, type RunFigures } from './store-figures.ts';
 import { createTarget, type StoreKind, type StoreTarget } from './store-target.ts';
 import { measureWorkers } from './workers.ts';
+import { startWorkerCycles } from './worker-cycles.ts';
 
 function readShape(argv: string[]): FetchShape {
   const flag = (name: string) => {
@@ -102,11 +112,48 @@ async function oneStore(kind: StoreKind, farm: FarmProcess, configs: { all: stri
       progress(`${kind} ${farm.feeds}: steady cycle ${seconds(steady.at(-1)?.wallMs ?? 0)}, CPU ${seconds(steady.at(-1)?.cpuMs ?? 0)}`);
     }
     const fixed = await fixedCost(kind, farm, configs.all);
-    return { kind, first, notModified: medianOf(notModified), steady: medianOf(steady), newItems: newItems / shape.cycles, fixed };
+    const worker = await workerCycles(target, farm, configs.all, shape);
+    progress(`${kind} ${farm.feeds}: worker ${JSON.stringify(worker)}`);
+    return { kind, first, notModified: medianOf(notModified), steady: medianOf(steady), newItems: newItems / shape.cycles, fixed, worker };
   } finally {
     await target.dispose();
   }
 }
+
+// One long-running `wirefeed worker` on the same store: a warm-up all-304 cycle (its JIT and
+// connections), then all-304 and steady cycles, with the Redis server's CPU over each.
+async function workerCycles(target: StoreTarget, farm: FarmProcess, config: string, shape: FetchShape): Promise<WorkerFigures> {
+  const store = await target.open();
+  const cycles = await startWorkerCycles(1, config, target.env, store, farm);
+  const measured = async () => {
+    const serverBefore = await target.serverCpuMs();
+    const run = await cycles.cycle();
+    return { ...run, serverCpuMs: (await target.serverCpuMs()) - serverBefore };
+  };
+  try {
+    await measured();
+    const notModified: WorkerRun[] = [];
+    for (let i = 0; i < shape.cycles; i++) notModified.push(await measured());
+    const steady: WorkerRun[] = [];
+    let newItems = 0;
+    for (let i = 0; i < shape.cycles; i++) {
+      newItems += (await farm.advance()).length * 2;
+      steady.push(await measured());
+    }
+    return { notModified: medianWorkerRun(notModified), steady: medianWorkerRun(steady), newItems: newItems / shape.cycles };
+  } finally {
+    await cycles.stop();
+    await store.close();
+  }
+}
+
+const medianWorkerRun = (runs: WorkerRun[]): WorkerRun => ({
+  wallMs: median(runs.map((run) => run.wallMs)),
+  cpuMs: median(runs.map((run) => run.cpuMs)),
+  serverCpuMs: median(runs.map((run) => run.serverCpuMs)),
+  maxRssMb: Math.max(...runs.map((run) => run.maxRssMb)),
+  requests: median(runs.map((run) => run.requests)),
+});
 
 // The floor: the bare loop's first pass, then (validators saved) all-304 passes and steady passes.
 async function bareLoop(farm: FarmProcess, dir: string, shape: FetchShape): Promise<LoopFigures> {
