@@ -13,6 +13,7 @@ export type {
   FilingEntry,
   SourceFiling,
   FilingOutcome,
+  StateChanges,
 } from './store.ts';
 export { RedisStore, type RedisStoreOptions } from './redis/redis-store.ts';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';

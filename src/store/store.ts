@@ -137,6 +137,12 @@ export interface SourceFiling {
  */
 export type FilingOutcome = { filed: true } | { filed: false; conflict: string };
 
+/** What `sourceStatesSince` read: states filed since the cursor asked with, and the cursor to ask with next. */
+export interface StateChanges {
+  states: SourceState[];
+  cursor: string;
+}
+
 /**
  * Where stories and source state live. Speaks the domain, never raw storage commands.
  * Implementations: RedisStore (production, also on Redis Cluster) and SqliteStore (no Redis
@@ -160,6 +166,11 @@ export interface Store extends DedupeLookup {
   getSourceState(sourceId: string): Promise<SourceState | undefined>;
   /** Every stored source state, by source id. */
   listSourceStates(): Promise<SourceState[]>;
+  /**
+   * The source states filed since `cursor` (every state without one), each as it is now, and the
+   * cursor to read on from: a scheduler's tick reads what changed, not every state each second.
+   */
+  sourceStatesSince(cursor?: string): Promise<StateChanges>;
   /**
    * Removes stories first seen before `cutoff` with every index entry and the identity keys they
    * still hold; bumps the versions of the feeds they were in to at least `now` (the caller's clock;

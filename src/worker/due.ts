@@ -16,7 +16,7 @@ export function dueAt(source: Source, state: SourceState | undefined): number | 
 }
 
 /** Until when each host asked every client to wait (ms), the latest Retry-After over its sources. */
-export function heldHosts(sources: Source[], states: Map<string, SourceState>): Map<string, number> {
+export function heldHosts(sources: Source[], states: ReadonlyMap<string, SourceState>): Map<string, number> {
   const held = new Map<string, number>();
   for (const source of sources) {
     const state = states.get(source.id);
@@ -34,7 +34,7 @@ export interface DueSource {
 }
 
 /** The sources due at `now`: not retired, past their due time, and on a host that is not holding us off. */
-export function dueSources(sources: Source[], states: Map<string, SourceState>, now: number): DueSource[] {
+export function dueSources(sources: Source[], states: ReadonlyMap<string, SourceState>, now: number): DueSource[] {
   const held = heldHosts(sources, states);
   return sources.flatMap((source) => {
     const state = states.get(source.id);

@@ -1,9 +1,11 @@
 import type { Config } from '../config/index.ts';
 import type { IngestDeps } from './ingest-source.ts';
 import { createAfterPolls } from './after-polls.ts';
-import { dueSources, statesById } from './due.ts';
+import { dueSources } from './due.ts';
+import { createStateView } from './state-view.ts';
 import { createHostGate } from './host-gate.ts';
 import { createInTurn } from './in-turn.ts';
+import { sourceById } from './source-lookup.ts';
 import { pollLogged, pruneExpired } from './run-cycle.ts';
 import type { Worker, WorkerOptions } from './schedule.ts';
 import { startTicker } from './ticker.ts';
@@ -22,11 +24,12 @@ export function startLocalDispatch(deps: IngestDeps, options: WorkerOptions): Wo
   const underWay = new Map<string, Promise<unknown>>();
   const after = createAfterPolls(options.afterCycle, deps.logger);
   let lastPrune = Number.NEGATIVE_INFINITY;
+  const readStates = createStateView(deps.store);
 
   const start = (id: string, host: string): void => {
     const poll = gate(host, async () => {
       // The config may have been reloaded while this source waited for its host.
-      const source = current.config.sources.find((candidate) => candidate.id === id);
+      const source = sourceById(current.config, id);
       if (source) await pollLogged(source, current, { inTurn });
     }).finally(() => {
       underWay.delete(id);
@@ -37,7 +40,7 @@ export function startLocalDispatch(deps: IngestDeps, options: WorkerOptions): Wo
   const ticker = startTicker(
     options.tickSeconds ?? 1,
     async () => {
-      const states = statesById(await current.store.listSourceStates());
+      const states = await readStates();
       for (const { source, host } of dueSources(current.config.sources, states, current.now().getTime())) {
         if (!underWay.has(source.id)) start(source.id, host);
       }

@@ -3,7 +3,8 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Config } from '../config/index.ts';
 import type { IngestDeps } from './ingest-source.ts';
 import { createAfterPolls } from './after-polls.ts';
-import { dueSources, statesById } from './due.ts';
+import { dueSources } from './due.ts';
+import { createStateView } from './state-view.ts';
 import { createHostGate } from './host-gate.ts';
 import { createInTurn } from './in-turn.ts';
 import { pollJobs, type PollJob } from './poll-jobs.ts';
@@ -62,14 +63,15 @@ export function startQueueDispatch(deps: IngestDeps, options: WorkerOptions, set
     .catch((error: unknown) => current.logger.error({ err: error }, 'worker: cannot schedule pruning'));
   const tickSeconds = options.tickSeconds ?? 1;
   const tickKey = `${prefix}:dispatch-tick`;
+  const readStates = createStateView(deps.store);
   const ticker = startTicker(
     tickSeconds,
     async () => {
-      // One look per tick among all workers (whoever claims the tick): reading every state is the
-      // ticker's whole cost, and N workers each reading it would multiply it by N. A claim expires
-      // with its tick, so a dead worker's turn passes to the others.
+      // One look per tick among all workers (whoever claims the tick): N workers each looking would
+      // multiply the ticker's cost by N. A claim expires with its tick, so a dead worker's turn passes
+      // to the others. Each reads only the states filed since its own last look.
       if ((await connection.set(tickKey, '1', 'PX', tickSeconds * 1000 - 50, 'NX')) !== 'OK') return;
-      const states = statesById(await current.store.listSourceStates());
+      const states = await readStates();
       const jobs = pollJobs(dueSources(current.config.sources, states, current.now().getTime()), current.config.fetch.perHost);
       if (jobs.length > 0) await queue.addBulk(jobs.map(({ id, data }) => ({ name: 'poll', data, opts: { jobId: id, ...JOB_OPTIONS } })));
       void after.flush();

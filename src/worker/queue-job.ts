@@ -5,6 +5,7 @@ import { dueSources, statesById } from './due.ts';
 import type { HostGate } from './host-gate.ts';
 import type { InTurn } from './in-turn.ts';
 import type { PollJob } from './poll-jobs.ts';
+import { sourceById } from './source-lookup.ts';
 import { pollLogged } from './run-cycle.ts';
 
 /** What a worker process runs its poll jobs with. */
@@ -27,7 +28,7 @@ export async function runPollJob(job: Job<PollJob>, token: string | undefined, c
   const { host, sourceIds } = job.data;
   let polled = false;
   for (const id of sourceIds) {
-    const source = deps.config.sources.find((candidate) => candidate.id === id);
+    const source = sourceById(deps.config, id);
     // Read just before the poll, so the poll starts from it rather than reading it again.
     const state = source && (await deps.store.getSourceState(id));
     if (!source || dueSources([source], statesById(state ? [state] : []), deps.now().getTime()).length === 0) continue;

@@ -170,6 +170,28 @@ export function describeFiling(current: () => Store): void {
       expect(await current().feedVersions([{ kind: 'all' }])).toEqual([{ version: 0 }]);
     });
 
+    it('reads back the states filed since a cursor, each as it is now, however they were filed', async () => {
+      const ids = (changes: { states: SourceState[] }) => changes.states.map((state) => state.sourceId);
+      const empty = await current().sourceStatesSince();
+      expect(empty.states).toEqual([]);
+      await fileAll(current(), filing([newEntry(makeStory({ id: 'a' }))], { state: sourceState('tass', 1) }));
+      await current().fileStates([sourceState('ap'), sourceState('afp')]);
+      const all = await current().sourceStatesSince();
+      expect(ids(all).sort()).toEqual(['afp', 'ap', 'tass']);
+      expect(await current().sourceStatesSince(all.cursor)).toEqual({ states: [], cursor: all.cursor });
+      const from = await current().sourceStatesSince(empty.cursor);
+      expect(ids(from).sort()).toEqual(['afp', 'ap', 'tass']);
+      // Changed again: read once, as it is now; an unchanged state is not read again.
+      await current().fileStates([sourceState('ap', 5)]);
+      await fileAll(current(), filing([], { state: sourceState('ap', 6) }));
+      const next = await current().sourceStatesSince(all.cursor);
+      expect(next.states).toStrictEqual([sourceState('ap', 6)]);
+      expect(await current().sourceStatesSince(next.cursor)).toEqual({ states: [], cursor: next.cursor });
+      await current().forgetSources(['tass', 'afp']);
+      expect(ids(await current().sourceStatesSince()).sort()).toEqual(['afp', 'tass']);
+      await expect(current().sourceStatesSince('not a cursor')).rejects.toThrow(/not a source state cursor/);
+    });
+
     it('files a copy of a story filed earlier in the same filing', async () => {
       await fileAll(current(), filing([newEntry(makeStory({ id: 'a' })), copyEntry('a', makeCopy('c', 'tass'))]));
       expect(await current().getStory('a')).toEqual({ ...makeStory({ id: 'a' }), copies: [makeCopy('c', 'tass')] });

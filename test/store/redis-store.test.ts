@@ -62,6 +62,8 @@ describe('RedisStore on Redis', () => {
         'layout',
         'seen',
         'seen:#',
+        'source-change-count',
+        'source-changes',
         'sources',
         'stories',
         'versions',
@@ -89,7 +91,13 @@ describe('RedisStore on Redis', () => {
     );
     expect(await store.prune(new Date('2026-02-01T00:00:00.000Z'))).toBe(1);
     // What a story leaves is gone; the store's own keys (layout, feed versions, source states) stay.
-    expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual(['layout', 'sources', 'versions']);
+    expect((await keysOf(prefix)).map((key) => key.slice(tag.length)).sort()).toEqual([
+      'layout',
+      'source-change-count',
+      'source-changes',
+      'sources',
+      'versions',
+    ]);
     await store.close();
   });
 

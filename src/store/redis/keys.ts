@@ -108,6 +108,10 @@ export interface RedisKeys {
   versions: string;
   /** Hash: source id → source state JSON. */
   sources: string;
+  /** Sorted set: source id scored by the change number of its last state write (sourceStatesSince). */
+  sourceChanges: string;
+  /** String: the last change number given to a state write. */
+  sourceChangeCount: string;
   /** Glob matching every key of this store (for tests and tools that SCAN). */
   pattern: string;
 }
@@ -166,6 +170,8 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     layout: `${base}layout`,
     versions: `${base}versions`,
     sources: `${base}sources`,
+    sourceChanges: `${base}source-changes`,
+    sourceChangeCount: `${base}source-change-count`,
     pattern: `${base.replace(/[*?[\]\\]/g, '\\$&')}*`,
   };
 }

@@ -5,7 +5,8 @@ import { KEEP_SUBSCRIPTION_LUA, RECORD_LUA } from './redis-lua.ts';
  * Files a source's poll: checks every entry against the stored state plus the entries before it,
  * then, only if none conflicts, writes them all. Replies 'filed' or the conflict found.
  *
- * KEYS: records, versions, sources, seen directory, layout, then the keys entries refer to by index.
+ * KEYS: records, versions, sources, seen directory, layout, source changes, source change count, then
+ * the keys entries refer to by index.
  * ARGV: now ms, source id, state JSON, fingerprint group expiry (ms), entry count, '1' to keep the
  * stored state's websub (the state JSON then has none), then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
@@ -171,17 +172,40 @@ end
 local state = ARGV[3]
 if ARGV[6] == '1' then state = withStoredSubscription(KEYS[3], ARGV[2], state) end
 redis.call('HSET', KEYS[3], ARGV[2], state)
+noteChange(KEYS[6], KEYS[7], ARGV[2])
 bump(KEYS[2], fields, now)
 return 'filed'`;
 
 /**
  * Files the states of polls that brought no items, each keeping its stored websub (Store.fileStates).
- * KEYS: sources. ARGV: pairs of source id and state JSON without websub.
+ * KEYS: sources, source changes, source change count. ARGV: pairs of source id and state JSON without websub.
  */
 export const FILE_STATES =
   KEEP_SUBSCRIPTION_LUA +
   `
 for i = 1, #ARGV, 2 do
   redis.call('HSET', KEYS[1], ARGV[i], withStoredSubscription(KEYS[1], ARGV[i], ARGV[i + 1]))
+  noteChange(KEYS[2], KEYS[3], ARGV[i])
 end
 return #ARGV / 2`;
+
+/**
+ * The states written after change number ARGV[1]: KEYS: sources, source changes. Replies the highest
+ * change number read, then (id, state JSON) pairs, in change order, read in one atomic step.
+ */
+export const READ_CHANGED_STATES = `
+local changed = redis.call('ZRANGE', KEYS[2], '(' .. ARGV[1], '+inf', 'BYSCORE', 'WITHSCORES')
+local out = { ARGV[1] }
+for i = 1, #changed, 2 do
+  local state = redis.call('HGET', KEYS[1], changed[i])
+  if state then
+    out[#out + 1] = changed[i]
+    out[#out + 1] = state
+  end
+  out[1] = changed[i + 1]
+end
+return out`;
+
+/** Every state and the last change number, in one atomic step: KEYS: sources, source change count. */
+export const READ_ALL_STATES = `
+return { redis.call('GET', KEYS[2]) or '0', redis.call('HGETALL', KEYS[1]) }`;

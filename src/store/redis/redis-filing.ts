@@ -17,7 +17,7 @@ export async function fileSource(redis: RedisClient, keys: RedisKeys, filing: So
   // Every date is checked before anything is sent: a story that cannot be indexed fails the filing.
   const scores = new Map(filing.entries.flatMap((e) => (e.kind === 'new' ? [[e.story.id, storyScores(e.story)] as const] : [])));
   const published = await publishedOfCopied(redis, keys, filing, scores);
-  const list = new KeyList(keys.records, keys.versions, keys.sources, keys.seenDirectory, keys.layout);
+  const list = new KeyList(keys.records, keys.versions, keys.sources, keys.seenDirectory, keys.layout, keys.sourceChanges, keys.sourceChangeCount);
   const groups = fingerprintGroups(keys, filing.window);
   const keep = filing.keepSubscription === true;
   const state = JSON.stringify(keep ? { ...filing.state, websub: undefined } : filing.state);
@@ -39,7 +39,7 @@ export async function fileSource(redis: RedisClient, keys: RedisKeys, filing: So
 /** Files the states of polls that brought no items in one script call (see Store.fileStates). */
 export async function fileStates(redis: RedisClient, keys: RedisKeys, states: SourceState[]): Promise<void> {
   const args = states.flatMap((state) => [state.sourceId, JSON.stringify({ ...state, websub: undefined })]);
-  await runScript(redis, FILE_STATES, [keys.sources], args);
+  await runScript(redis, FILE_STATES, [keys.sources, keys.sourceChanges, keys.sourceChangeCount], args);
 }
 
 // A copy's source is indexed under its story's published time, which names the bucket key: the

@@ -67,11 +67,15 @@ end
 `;
 
 /**
+ * \`noteChange(changes, count, id)\`: gives a state write the next change number (sourceStatesSince).
  * \`withStoredSubscription(sources, id, state)\`: the state JSON (filed without websub) with the
  * stored state's websub, if it has one. Only a state that names one is decoded; the subscription is
  * spliced in rather than re-encoding the whole state, as cjson would turn its empty arrays into {}.
  */
 export const KEEP_SUBSCRIPTION_LUA = `
+local function noteChange(changes, count, id)
+  redis.call('ZADD', changes, redis.call('INCR', count), id)
+end
 local function withStoredSubscription(sources, id, state)
   local stored = redis.call('HGET', sources, id)
   if not stored or not string.find(stored, '"websub"', 1, true) then return state end

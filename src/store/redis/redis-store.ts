@@ -7,6 +7,7 @@ import type {
   FingerprintWindow,
   Reporters,
   SourceFiling,
+  StateChanges,
   Store,
   StoryPage,
   StoryQuery,
@@ -14,6 +15,7 @@ import type {
 import { compareIds } from '../story-order.ts';
 import { createKeys, identitySlot, type RedisKeys } from './keys.ts';
 import { fileSource, fileStates } from './redis-filing.ts';
+import { READ_ALL_STATES, READ_CHANGED_STATES } from './redis-filing-script.ts';
 import { checkLayout } from './redis-layout.ts';
 import { findCandidates } from './redis-fingerprints.ts';
 import { listStories } from './redis-listing.ts';
@@ -114,11 +116,25 @@ export class RedisStore implements Store {
       .map((sourceId) => parseState(all[sourceId] as string, sourceId));
   }
 
+  async sourceStatesSince(cursor?: string): Promise<StateChanges> {
+    if (cursor !== undefined && !/^\d+$/.test(cursor)) throw new QueryError(`store: "${cursor}" is not a source state cursor of this store`);
+    return this.run('read changed source states', async () => {
+      if (cursor === undefined) {
+        const [last, flat] = (await runScript(this.redis, READ_ALL_STATES, [this.keys.sources, this.keys.sourceChangeCount], [])) as [string, string[]];
+        return { states: statesOf(flat), cursor: last };
+      }
+      const [last, ...flat] = (await runScript(this.redis, READ_CHANGED_STATES, [this.keys.sources, this.keys.sourceChanges], [cursor])) as string[];
+      return { states: statesOf(flat), cursor: String(last) };
+    });
+  }
+
   async forgetSources(keep: string[]): Promise<number> {
     const kept = new Set(keep);
     return this.run('forget sources', async () => {
       const gone = (await this.redis.hkeys(this.keys.sources)).filter((sourceId) => !kept.has(sourceId));
-      return gone.length === 0 ? 0 : this.redis.hdel(this.keys.sources, ...gone);
+      if (gone.length === 0) return 0;
+      await this.redis.zrem(this.keys.sourceChanges, ...gone);
+      return this.redis.hdel(this.keys.sources, ...gone);
     });
   }
 
@@ -153,6 +169,13 @@ export class RedisStore implements Store {
       throw new StoreError(`store: ${action} failed: ${reason}`, { cause: error });
     }
   }
+}
+
+// (id, state JSON) pairs, flat as Redis replies them.
+function statesOf(flat: string[]): SourceState[] {
+  const states: SourceState[] = [];
+  for (let i = 0; i < flat.length; i += 2) states.push(parseState(flat[i + 1] as string, flat[i] as string));
+  return states;
 }
 
 function parseState(json: string, sourceId: string): SourceState {

@@ -61,7 +61,16 @@ CREATE TABLE feed_versions (feed TEXT PRIMARY KEY, version INTEGER NOT NULL) WIT
 `;
 
 /** Every schema step, in order; a file records the last it has in `PRAGMA user_version`. */
-const MIGRATIONS: Migration[] = [{ version: 1, sql: V1 }];
+// A state's change sequence, so a scheduler reads the states filed since it last looked (sourceStatesSince).
+const V2 = `
+ALTER TABLE source_states ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX source_states_changed ON source_states (changed);
+`;
+
+const MIGRATIONS: Migration[] = [
+  { version: 1, sql: V1 },
+  { version: 2, sql: V2 },
+];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import type {
   FingerprintWindow,
   Reporters,
   SourceFiling,
+  StateChanges,
   Store,
   StoryPage,
   StoryQuery,
@@ -21,7 +22,7 @@ import { listStories } from './listing.ts';
 import { findHolders } from './identities.ts';
 import { findReporters } from './lookups.ts';
 import { pruneStories } from './prune.ts';
-import { forgetSources, readSourceState, readSourceStates } from './source-states.ts';
+import { forgetSources, readSourceState, readSourceStates, readSourceStatesSince } from './source-states.ts';
 import { readStories } from './story-rows.ts';
 
 /** How a SqliteStore opens its file. */
@@ -98,6 +99,13 @@ export class SqliteStore implements Store {
 
   async listSourceStates(): Promise<SourceState[]> {
     return this.run('listing source states', () => readSourceStates(this.conn));
+  }
+
+  async sourceStatesSince(cursor?: string): Promise<StateChanges> {
+    const after = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(after)) throw new QueryError(`store: "${cursor}" is not a source state cursor of this store`);
+    const { states, last } = this.run('reading changed source states', () => readSourceStatesSince(this.conn, after));
+    return { states, cursor: String(last) };
   }
 
   async prune(cutoff: Date, now?: Date): Promise<number> {
