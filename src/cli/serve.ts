@@ -7,6 +7,7 @@ import type { PushQueueOptions } from '../worker/push-queue.ts';
 import { watchConfig } from './config-watch.ts';
 import { fileHere, pushReceiver, type PushRoute } from './push-receiver.ts';
 import type { Services } from './services.ts';
+import { stopped } from './stop-signals.ts';
 
 /** Which parts run, on which port; `fixedBaseUrl` when BASE_URL set the public address. */
 export interface ServiceParts {
@@ -18,6 +19,8 @@ export interface ServiceParts {
   loadConfig: () => Promise<Config>;
   /** With Redis: the queue a lone `serve` hands WebSub pushes to, and every worker takes them from. */
   pushQueue?: PushQueueOptions;
+  /** Aborted by SIGINT/SIGTERM: the service stops, or stops starting (a part not started yet never starts). */
+  stop: AbortSignal;
 }
 
 /** The HTTP server running, at the address its links name. */
@@ -30,7 +33,8 @@ export interface RunningHttp {
 
 /**
  * Starts the HTTP server and/or the worker, reloads the config on SIGHUP and when its files change
- * (an invalid edit keeps the running config), and stops both cleanly on SIGINT/SIGTERM.
+ * (an invalid edit keeps the running config), and stops both cleanly when `parts.stop` aborts, even
+ * while they start.
  */
 export async function runService(services: Services, parts: ServiceParts): Promise<void> {
   const { logger } = services;
@@ -51,27 +55,33 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   const hangup = (): void => void watch.reload('SIGHUP').catch((error: unknown) => logger.error({ err: error }, 'config reload failed'));
   process.on('SIGHUP', hangup);
   // Each part starts with the config last loaded, in case a change was read while another started.
-  const receiver = parts.http ? await pushReceiver(services, pushRoute(parts)) : undefined;
-  if (parts.http) running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: receiver?.receive });
-  baseUrl = running.http?.baseUrl ?? baseUrl;
-  if (parts.worker) running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) });
-  // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
-  const consumer = parts.worker && parts.pushQueue && services.config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string): void => {
-      logger.info({ signal }, 'shutting down');
-      resolve();
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  });
-  watch.close();
-  await new Promise<void>((resolve) => (running.http ? running.http.server.close(() => resolve()) : resolve()));
-  await running.worker?.stop();
-  await consumer?.close();
-  await receiver?.close();
-  await services.close();
-  process.off('SIGHUP', hangup);
+  // A stop asked for while one starts lets it finish starting, then none of the rest starts; what
+  // started is stopped in every case, a part failing to start included.
+  const { stop } = parts;
+  const started: { receiver?: { receive: PushReceiver; close(): Promise<void> }; consumer?: { close(): Promise<void> } } = {};
+  try {
+    if (parts.http && !stop.aborted) started.receiver = await pushReceiver(services, pushRoute(parts));
+    if (parts.http && !stop.aborted) {
+      running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: started.receiver?.receive });
+    }
+    baseUrl = running.http?.baseUrl ?? baseUrl;
+    if (parts.worker && !stop.aborted) running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) });
+    // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
+    if (parts.worker && parts.pushQueue && services.config.output.publicUrl && !stop.aborted) {
+      started.consumer = await consumePushesWith(services, parts.pushQueue);
+    }
+    if (stop.aborted) logger.info({ signal: stop.reason }, 'stopped while starting');
+    await stopped(stop);
+    logger.info({ signal: stop.reason }, 'shutting down');
+  } finally {
+    watch.close();
+    await new Promise<void>((resolve) => (running.http ? running.http.server.close(() => resolve()) : resolve()));
+    await running.worker?.stop();
+    await started.consumer?.close();
+    await started.receiver?.close();
+    await services.close();
+    process.off('SIGHUP', hangup);
+  }
 }
 
 /**

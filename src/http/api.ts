@@ -10,7 +10,7 @@ import type { ListingScope } from './list-page.ts';
 import { listingCacheControl, listingLastModified, maxLimit, serveListing, type Listing, type ListingDeps } from './listing-route.ts';
 import { openApiDocument } from './openapi.ts';
 import { quoted } from './quote.ts';
-import { CORS_HEADERS } from './read-only.ts';
+import { PUBLIC_HEADERS } from './response-headers.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const STATIC = 'static';
@@ -40,7 +40,7 @@ export function apiRoutes(deps: ListingDeps, configStatus?: () => ConfigStatus):
     const states = new Map((await store.listSourceStates()).map((state) => [state.sourceId, state]));
     const now = new Date();
     const sources = [...catalog.sources.values()].map((source) => apiSource(source, states.get(source.id), now));
-    res.set({ ...CORS_HEADERS, 'Cache-Control': 'no-cache' });
+    res.set({ ...PUBLIC_HEADERS, 'Cache-Control': 'no-cache' });
     res.type(JSON_TYPE).send(JSON.stringify({ sources, ...(configStatus ? { config: configStatus() } : {}) }));
   });
   router.get('/api/stories', (req, res) => serveListing(req, res, deps, listSpec(deps, '/api/stories', {}, ALL_LISTS, {})));

@@ -14,6 +14,7 @@ import { opmlRoutes } from './opml.ts';
 import { pageRoutes } from './pages.ts';
 import { readOnly } from './read-only.ts';
 import { createRenderCache, RENDER_CACHE_ENTRIES } from './render-cache.ts';
+import { requestLimits } from './request-limits.ts';
 import { requestLog } from './request-log.ts';
 import { createVersionReader } from './version-reader.ts';
 import { webSubRoutes, type PushReceiver } from './websub-callback.ts';
@@ -60,6 +61,8 @@ function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, con
   // Cacheable responses get a strong ETag from cached-response.ts; the rest need none.
   app.set('etag', false);
   app.use(requestLog(logger));
+  // Before any route: an oversized URL is refused whatever it names, the WebSub callback's too.
+  app.use(requestLimits);
   // The WebSub callback is the one route a hub POSTs to; everything else is read-only.
   if (push) app.use(webSubRoutes({ store, config, logger, receive: push }));
   app.use(readOnly);

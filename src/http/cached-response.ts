@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { CORS_HEADERS } from './read-only.ts';
+import { PUBLIC_HEADERS } from './response-headers.ts';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -73,7 +73,7 @@ export class CachedResponse {
         Vary: 'Accept-Encoding',
         ...(this.lastModified ? { 'Last-Modified': this.lastModified.toUTCString() } : {}),
         ...(coding === 'identity' ? {} : { 'Content-Encoding': coding }),
-        ...CORS_HEADERS,
+        ...PUBLIC_HEADERS,
         ...this.rendered.headers,
       };
       this.headers.set(coding, headers);

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { NotFoundError, QueryError, StoreError } from '../domain/index.ts';
 import { decodedPath, shortPiece } from './quote.ts';
-import { CORS_HEADERS } from './read-only.ts';
+import { PUBLIC_HEADERS } from './response-headers.ts';
 import { requestLogger } from './request-log.ts';
 
 /** Any path no route answered: a 404 that points at the ones that exist. */
@@ -24,7 +24,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const message = status === 500 ? 'http: internal error' : error instanceof Error ? error.message : String(error);
     res
       .status(status)
-      .set({ ...CORS_HEADERS, 'Cache-Control': 'no-store' })
+      .set({ ...PUBLIC_HEADERS, 'Cache-Control': 'no-store' })
       .json({ error: errorName(status), message });
   };
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { ConfigStatus } from '../config/index.ts';
 import type { Store } from '../store/index.ts';
-import { CORS_HEADERS } from './read-only.ts';
+import { PUBLIC_HEADERS } from './response-headers.ts';
 
 /**
  * `/healthz`: 200 with the story count, or 503 with the reason when the store fails; with
@@ -11,7 +11,7 @@ import { CORS_HEADERS } from './read-only.ts';
 export function healthRoutes(store: Store, logger: Logger, configStatus?: () => ConfigStatus): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    res.set({ ...CORS_HEADERS, 'Cache-Control': 'no-store' });
+    res.set({ ...PUBLIC_HEADERS, 'Cache-Control': 'no-store' });
     const config = configStatus ? { config: configStatus() } : {};
     try {
       const { stories } = await store.stats();

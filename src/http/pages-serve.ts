@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.ts';
 import { sendResponse } from './conditional.ts';
 import type { ListingDeps } from './listing-route.ts';
 import type { PageClock } from './pages-clock.ts';
+import { pageHeaders } from './response-headers.ts';
 
 const HTML = 'text/html; charset=utf-8';
 // Relative times move by the minute: a browser may reuse a page that long before asking again.
@@ -23,6 +24,8 @@ export interface PageSpec {
   feeds: FeedRef[];
   /** The Content-Security-Policy sent with it. */
   csp: string;
+  /** True for the one page other sites may frame (the embed). */
+  framable?: boolean;
   /** The page worded for `at`, with the stories it shows (whose times decide how long that wording holds). */
   render(at: Date): Promise<{ body: string; stories: Story[] }>;
 }
@@ -44,7 +47,7 @@ export async function servePage(req: Request, res: Response, deps: PageDeps, spe
       contentType: HTML,
       cacheControl: PAGE_CACHE_CONTROL,
       lastModified: when,
-      headers: { 'Content-Security-Policy': spec.csp, 'X-Content-Type-Options': 'nosniff' },
+      headers: pageHeaders(spec.csp, spec.framable === true),
     };
   });
   await sendResponse(req, res, cached);

@@ -109,6 +109,7 @@ async function serveEmbed(req: Request, res: Response, deps: PageDeps, region: R
     key: `page:${embedPath(region.id)}?limit=${limit}`,
     feeds: [{ kind: 'region', id: region.id }],
     csp: EMBED_CSP,
+    framable: true,
     async render(now) {
       const { stories } = await deps.store.listStories({ region: region.id, limit });
       const feeds = relativeFeedLinks(region.id);

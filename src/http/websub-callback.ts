@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { ParseError, StoreError, type Source, type SourceState } from '../domain/index.ts';
 import type { Store } from '../store/index.ts';
+import { SAFE_HEADERS } from './response-headers.ts';
 import { answerVerification, signatureValid } from './websub-verify.ts';
 
 /** A document a hub pushed, signed with the subscription's secret, for one source. */
@@ -92,6 +93,11 @@ async function readBounded(req: IncomingMessage, maxBytes: number): Promise<Uint
 }
 
 function text(res: Response, status: number, body: string, close = false): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}) });
+  res.writeHead(status, {
+    ...SAFE_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...(close ? { Connection: 'close' } : {}),
+  });
   res.end(body);
 }

@@ -346,6 +346,22 @@ describe('the pages in Chromium', () => {
     expect(failed).toEqual([]);
   });
 
+  it('break no rule of their own Content-Security-Policy (styles, the embed script and its fetch all allowed)', async () => {
+    const refused: string[] = [];
+    for (const path of ['/', '/regions/asia-pacific', '/countries/jp', '/embed/europe']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(`${path}: ${message.text()}`);
+      });
+      await page.goto(`${app.baseUrl}${path}`);
+      // Styled as the stylesheet says: an inline style the policy refused would leave the browser's default margin.
+      expect(await page.evaluate('getComputedStyle(document.body).margin')).toBe('0px');
+      await context.close();
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('draws the favicon, as an icon and as SVG', async () => {
     // Chromium titles an image it decoded with its size; one it cannot decode is not titled so.
     const ico = await openPage('/favicon.ico');
