@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { isCountryCode, m49Areas } from './m49.ts';
 
@@ -86,9 +87,15 @@ const fetchSchema = z.strictObject({
     .positive()
     .default(24 * 60),
   allowPrivateNetworks: z.boolean().default(false),
+  // With private networks off, ranges still allowed: an intranet's feed servers, not the whole LAN.
+  allowedNetworks: z.array(z.string().refine(isCidr, 'must be a CIDR range such as 10.20.0.0/16 or fd00::/8')).default([]),
   maxItemsPerFeed: z.int().min(1).default(500),
   contactUrl: httpUrl.default('https://github.com/wirefeed/wirefeed'),
 });
+
+function isCidr(text: string): boolean {
+  return ipaddr.isValidCIDR(text);
+}
 
 /** `fetch:` with every default, for code that builds a Config without a file (tests, benches). */
 export function fetchDefaults(): z.output<typeof fetchSchema> {

@@ -37,6 +37,8 @@ export interface FetchConfig {
   maxPollMinutes: number;
   /** Allow sources (and redirects) resolving to loopback, private or link-local addresses. */
   allowPrivateNetworks: boolean;
+  /** With private networks off, the CIDR ranges still allowed. */
+  allowedNetworks: string[];
   /** Entries read from one document at most, newest first. */
   maxItemsPerFeed: number;
   /** Named in the User-Agent so publishers can reach the operator. */

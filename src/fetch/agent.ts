@@ -1,10 +1,12 @@
 import { Agent, buildConnector, Client } from 'undici';
-import { ipLiteral, isPublicAddress, privateAddressError, publicOnlyLookup } from './address-guard.ts';
+import { addressCheck, checkedLookup, ipLiteral, privateAddressError, type AddressCheck } from './address-guard.ts';
 
 /** What the process-wide fetch agent is built from (the `fetch:` config has both). */
 export interface FetchAgentOptions {
   /** Off by default: loopback, private and link-local addresses are refused at connect time. */
   allowPrivateNetworks: boolean;
+  /** With private networks off, the CIDR ranges still allowed (an intranet's feeds). */
+  allowedNetworks?: readonly string[];
   /** Connect timeout; the request budget of fetchSource bounds the rest. */
   timeoutMs: number;
 }
@@ -23,7 +25,9 @@ export interface FetchAgent {
  * connect time: IP literals before connecting, names through a lookup that refuses non-public answers.
  */
 export function createFetchAgent(options: FetchAgentOptions): FetchAgent {
-  const connect = options.allowPrivateNetworks ? buildConnector({ timeout: options.timeoutMs }) : guardedConnector(options.timeoutMs);
+  const connect = options.allowPrivateNetworks
+    ? buildConnector({ timeout: options.timeoutMs })
+    : guardedConnector(options.timeoutMs, addressCheck(options.allowedNetworks));
   const pool = new Agent({ connect });
   return {
     pool,
@@ -33,11 +37,11 @@ export function createFetchAgent(options: FetchAgentOptions): FetchAgent {
   };
 }
 
-function guardedConnector(timeoutMs: number): buildConnector.connector {
-  const connector = buildConnector({ timeout: timeoutMs, lookup: publicOnlyLookup });
+function guardedConnector(timeoutMs: number, allowed: AddressCheck): buildConnector.connector {
+  const connector = buildConnector({ timeout: timeoutMs, lookup: checkedLookup(allowed) });
   return (connectOptions, callback) => {
     const literal = ipLiteral(connectOptions.hostname);
-    if (literal && !isPublicAddress(literal)) return callback(privateAddressError(connectOptions.hostname, literal), null);
+    if (literal && !allowed(literal)) return callback(privateAddressError(connectOptions.hostname, literal), null);
     return connector(connectOptions, callback);
   };
 }

@@ -55,6 +55,7 @@ output:
       minPollMinutes: 2,
       maxPollMinutes: 1_440,
       allowPrivateNetworks: false,
+      allowedNetworks: [],
       maxItemsPerFeed: 500,
       contactUrl: 'https://github.com/wirefeed/wirefeed',
     });

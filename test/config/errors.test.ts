@@ -101,6 +101,11 @@ describe('parseConfig errors', () => {
       expected: 'config: feeds.yaml:12: fetch.concurrency: must be at least 1',
     },
     {
+      mistake: 'an allowed network that is no CIDR range',
+      text: `${REGIONS}${SOURCES}${OUTPUT}fetch:\n  allowedNetworks:\n    - 10.20.0.0/16\n    - intranet\n`,
+      expected: 'config: feeds.yaml:14: fetch.allowedNetworks[1]: must be a CIDR range such as 10.20.0.0/16 or fd00::/8',
+    },
+    {
       mistake: 'a word where a number belongs',
       text: `${REGIONS}${SOURCES}${OUTPUT}  itemsPerFeed: fifty\n`,
       expected: 'config: feeds.yaml:11: output.itemsPerFeed: must be a number',

@@ -72,6 +72,7 @@ describe('shipped config/feeds.yaml', () => {
       minPollMinutes: 2,
       maxPollMinutes: 1_440,
       allowPrivateNetworks: false,
+      allowedNetworks: [],
       maxItemsPerFeed: 500,
       contactUrl: 'https://github.com/wirefeed/wirefeed',
     });

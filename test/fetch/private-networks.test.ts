@@ -7,6 +7,8 @@ import { isPublicAddress } from '../../src/fetch/address-guard.ts';
 
 const guarded = createFetchAgent({ allowPrivateNetworks: false, timeoutMs: 5_000 });
 const open = createFetchAgent({ allowPrivateNetworks: true, timeoutMs: 5_000 });
+// 127.0.0.2 stands for an intranet feed server the config allows, the rest of loopback staying refused.
+const intranet = createFetchAgent({ allowPrivateNetworks: false, allowedNetworks: ['127.0.0.2/32'], timeoutMs: 5_000 });
 const requests: string[] = [];
 let server: Server;
 let port: number;
@@ -23,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([guarded.close(), open.close()]);
+  await Promise.all([guarded.close(), open.close(), intranet.close()]);
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -55,13 +57,17 @@ describe('the private-network guard', () => {
     ['[::ffff:127.0.0.1]', '::ffff:7f00:1'],
   ])('refuses the IP literal %s, naming the address, not retryable', async (host, address) => {
     const error = await refusal(`http://${host}:${port}/feed.xml`);
-    expect(error.message).toBe(`fetch: ${address} is at ${address}, a private or local address (fetch.allowPrivateNetworks is off)`);
+    expect(error.message).toBe(
+      `fetch: ${address} is at ${address}, a private or local address (fetch.allowPrivateNetworks is off and fetch.allowedNetworks does not name it)`,
+    );
     expect(error.retryable).toBe(false);
   });
 
   it('refuses a name that resolves to loopback, checked on the looked-up address', async () => {
     const error = await refusal(`http://localhost:${port}/feed.xml`);
-    expect(error.message).toMatch(/^fetch: localhost is at (127\.0\.0\.1|::1), a private or local address \(fetch\.allowPrivateNetworks is off\)$/);
+    expect(error.message).toMatch(
+      /^fetch: localhost is at (127\.0\.0\.1|::1), a private or local address \(fetch\.allowPrivateNetworks is off and fetch\.allowedNetworks does not name it\)$/,
+    );
     expect(error.retryable).toBe(false);
   });
 
@@ -72,6 +78,20 @@ describe('the private-network guard', () => {
     }
     const redirected = await fetchSource(source(`http://localhost:${port}/hop`), options(open));
     expect(redirected.kind === 'ok' && redirected.finalUrl).toBe(`http://127.0.0.1:${port}/feed.xml`);
+  });
+
+  it('fetches from a range fetch.allowedNetworks names, and refuses its redirect to an address outside it', async () => {
+    const fetched = await fetchSource(source(`http://127.0.0.2:${port}/feed.xml`), options(intranet));
+    expect(fetched.kind).toBe('ok');
+    const before = requests.length;
+    const error = await fetchSource(source(`http://127.0.0.2:${port}/hop`), options(intranet)).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).message).toMatch(/^fetch: 127\.0\.0\.1 is at 127\.0\.0\.1, a private or local address/);
+    // The allowed hop was asked; the redirect's target never was.
+    expect(requests.slice(before)).toEqual(['/hop']);
   });
 
   it('refuses a source whose redirect hops land on loopback when they are not allowed', async () => {

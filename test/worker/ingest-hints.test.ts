@@ -269,10 +269,10 @@ output: { baseUrl: http://feeds.example.test }
       await guarded.close();
     }
     expect(server.requests).toEqual([]);
-    const refused = '(fetch.allowPrivateNetworks is off)';
+    const refused = '(fetch.allowPrivateNetworks is off and fetch.allowedNetworks does not name it)';
     expect((await store.getSourceState('literal'))?.lastError).toBe(`fetch: 127.0.0.1 is at 127.0.0.1, a private or local address ${refused}`);
     expect((await store.getSourceState('named'))?.lastError).toMatch(
-      /^fetch: localhost is at (127\.0\.0\.1|::1), a private or local address \(fetch\.allowPrivateNetworks is off\)$/,
+      /^fetch: localhost is at (127\.0\.0\.1|::1), a private or local address \(fetch\.allowPrivateNetworks is off and fetch\.allowedNetworks does not name it\)$/,
     );
   });
 });

@@ -72,7 +72,9 @@ describe('maintainSubscriptions', () => {
     expect(hub.requests).toEqual([]);
     const websub = (await store.getSourceState('wire'))?.websub;
     expect(websub).toMatchObject({ hub: hub.url, topic: TOPIC, status: 'denied', attempts: 1, requestedAt: NOW.toISOString() });
-    expect(websub?.reason).toBe('request failed: fetch: 127.0.0.1 is at 127.0.0.1, a private or local address (fetch.allowPrivateNetworks is off)');
+    expect(websub?.reason).toBe(
+      'request failed: fetch: 127.0.0.1 is at 127.0.0.1, a private or local address (fetch.allowPrivateNetworks is off and fetch.allowedNetworks does not name it)',
+    );
   });
 
   it('records a hub that refuses the request as denied, with its status, and waits out the backoff', async () => {
