@@ -108,6 +108,8 @@ export interface RedisKeys {
   versions: string;
   /** Hash: source id → source state JSON. */
   sources: string;
+  /** String: when a worker last completed a poll (ms). */
+  polled: string;
   /** Glob matching every key of this store (for tests and tools that SCAN). */
   pattern: string;
 }
@@ -166,6 +168,7 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     layout: `${base}layout`,
     versions: `${base}versions`,
     sources: `${base}sources`,
+    polled: `${base}polled`,
     pattern: `${base.replace(/[*?[\]\\]/g, '\\$&')}*`,
   };
 }

@@ -60,8 +60,14 @@ CREATE TABLE source_states (source_id TEXT PRIMARY KEY, state TEXT NOT NULL) WIT
 CREATE TABLE feed_versions (feed TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
+// Times the processes sharing the file note for each other (`polled`: a worker's last completed poll).
+const V2 = `CREATE TABLE marks (name TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;`;
+
 /** Every schema step, in order; a file records the last it has in `PRAGMA user_version`. */
-const MIGRATIONS: Migration[] = [{ version: 1, sql: V1 }];
+const MIGRATIONS: Migration[] = [
+  { version: 1, sql: V1 },
+  { version: 2, sql: V2 },
+];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
