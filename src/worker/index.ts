@@ -4,4 +4,5 @@ export { fileFeed, type FiledItem, type FilingDeps } from './file-feed.ts';
 export { runCycle, type CycleScope } from './run-cycle.ts';
 export { startWorker, type Worker, type WorkerOptions } from './schedule.ts';
 export type { QueueSettings } from './queue-dispatch.ts';
+export type { PollMonitor } from './poll-monitor.ts';
 export { createWebSubPublisher, type WebSubPublisher, type WebSubDeps, type PingedFeed } from './websub-ping.ts';
