@@ -4,7 +4,10 @@ import type { Config, ConfigStatus } from '../config/index.ts';
 import { createCatalog, createHandler, publishedFeeds, type PushReceiver } from '../http/index.ts';
 import type { WebSubPublisher, Worker } from '../worker/index.ts';
 import type { PushQueueOptions } from '../worker/push-queue.ts';
+import { createPollMonitor, createReadiness, type MonitorDeps } from '../health/index.ts';
+import type { Metrics } from '../metrics/index.ts';
 import { watchConfig } from './config-watch.ts';
+import { observeServices, startProbe } from './observe.ts';
 import { fileHere, pushReceiver, type PushRoute } from './push-receiver.ts';
 import type { Services } from './services.ts';
 
@@ -18,6 +21,8 @@ export interface ServiceParts {
   loadConfig: () => Promise<Config>;
   /** With Redis: the queue a lone `serve` hands WebSub pushes to, and every worker takes them from. */
   pushQueue?: PushQueueOptions;
+  /** METRICS_PORT: a listener of its own for /metrics, /readyz and /healthz (what `worker` is watched by). */
+  metricsPort?: number;
 }
 
 /** The HTTP server running, at the address its links name. */
@@ -32,7 +37,8 @@ export interface RunningHttp {
  * Starts the HTTP server and/or the worker, reloads the config on SIGHUP and when its files change
  * (an invalid edit keeps the running config), and stops both cleanly on SIGINT/SIGTERM.
  */
-export async function runService(services: Services, parts: ServiceParts): Promise<void> {
+export async function runService(given: Services, parts: ServiceParts): Promise<void> {
+  const { metrics, services } = observeServices(given);
   const { logger } = services;
   // Filled in as the parts start; a reload reaches those already running.
   const running: { http?: RunningHttp; worker?: Worker } = {};
@@ -47,14 +53,20 @@ export async function runService(services: Services, parts: ServiceParts): Promi
       running.worker?.reload(withBaseUrl(config, baseUrl));
     },
   });
+  metrics.watchConfig(watch.status);
   // SIGHUP would end the process by default; here it means "read the config again".
   const hangup = (): void => void watch.reload('SIGHUP').catch((error: unknown) => logger.error({ err: error }, 'config reload failed'));
   process.on('SIGHUP', hangup);
   // Each part starts with the config last loaded, in case a change was read while another started.
   const receiver = parts.http ? await pushReceiver(services, pushRoute(parts)) : undefined;
-  if (parts.http) running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: receiver?.receive });
+  if (parts.http)
+    running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: receiver?.receive, metrics });
   baseUrl = running.http?.baseUrl ?? baseUrl;
-  if (parts.worker) running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) });
+  if (parts.worker)
+    running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) }, { metrics, sources: () => watch.config().sources });
+  const readiness = createReadiness({ store: services.store, config: watch.config, configStatus: watch.status });
+  const probe =
+    parts.metricsPort === undefined ? undefined : await startProbe(services, { port: parts.metricsPort, metrics, readiness, configStatus: watch.status });
   // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
   const consumer = parts.worker && parts.pushQueue && services.config.output.publicUrl ? await consumePushesWith(services, parts.pushQueue) : undefined;
   await new Promise<void>((resolve) => {
@@ -67,6 +79,7 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   });
   watch.close();
   await new Promise<void>((resolve) => (running.http ? running.http.server.close(() => resolve()) : resolve()));
+  await new Promise<void>((resolve) => (probe ? probe.close(() => resolve()) : resolve()));
   await running.worker?.stop();
   await consumer?.close();
   await receiver?.close();
@@ -81,7 +94,7 @@ export async function runService(services: Services, parts: ServiceParts): Promi
 export async function startHttp(
   services: Pick<Services, 'store' | 'config' | 'logger'>,
   parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>,
-  extras: { configStatus?: () => ConfigStatus; push?: PushReceiver } = {},
+  extras: { configStatus?: () => ConfigStatus; push?: PushReceiver; metrics?: Metrics } = {},
 ): Promise<RunningHttp> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -123,8 +136,9 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
 // The worker's code is loaded only by the commands that run it. With Redis, due sources go through
 // the BullMQ queue every worker shares. With output.websub.hub set, the hub is told after polls
 // which region and country feeds changed; a reload names the feeds (and the hub) of the new config.
-async function startWorkerWith(services: Services): Promise<Worker> {
+async function startWorkerWith(services: Services, watched: Pick<MonitorDeps, 'metrics' | 'sources'>): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
+  const monitor = createPollMonitor({ ...watched, store: services.store, logger: services.logger });
   const publisherFor = async (config: Config): Promise<WebSubPublisher | undefined> => {
     const hub = config.output.websub?.hub;
     if (!hub) return undefined;
@@ -137,10 +151,13 @@ async function startWorkerWith(services: Services): Promise<Worker> {
   const queue = await services.openQueue?.();
   // Seconds of gazetteer building inside a job would outlast its lock, and another worker would take it over.
   if (queue) services.prepareClassifier?.();
-  const worker = startWorker(services, { queue, afterCycle: async () => publisher?.publishChanges() });
+  const worker = startWorker({ ...services, monitor }, { queue, afterCycle: async () => publisher?.publishChanges() });
   services.logger.info({ dispatch: queue ? 'queue' : 'in-process' }, 'worker started');
   return {
-    stop: () => worker.stop(),
+    async stop() {
+      await worker.stop();
+      monitor.close();
+    },
     reload(config) {
       worker.reload(config);
       publisherFor(config).then(
