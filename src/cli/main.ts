@@ -15,6 +15,7 @@ Usage: wirefeed <command> [--config FILE] [args]
   fetch-once          one pass over all sources, a summary per source
                       [--source ID]… (only those sources)
   sources             each source's status, last success and error, next poll (a table)
+  status              health: config, store size, last poll, failing sources, stories per region
   check-config [FILE] validate a config file
   import-opml FILE    an OPML export → a sources file for the config to include
                       [--out FILE] [--language TAG] [--force]
@@ -22,7 +23,7 @@ Usage: wirefeed <command> [--config FILE] [args]
   classify            JSON lines {id,title,body} on stdin → {id,countries,regions} on stdout
   dedupe              JSON lines {id,title,body,url,source,published} on stdin → {id,duplicateOf} on stdout
 
-Environment: WIREFEED_CONFIG, REDIS_URL, PORT, BASE_URL, LOG_LEVEL, WIREFEED_DATA_DIR (see README).
+Environment: WIREFEED_CONFIG, REDIS_URL, PORT, METRICS_PORT, BASE_URL, LOG_LEVEL, WIREFEED_DATA_DIR (see README).
 `;
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
@@ -60,6 +61,13 @@ const ONE_SHOTS = new Map<string, Command>([
       } finally {
         await services.close();
       }
+    },
+  ],
+  [
+    'status',
+    async (settings) => {
+      const { statusCommand } = await import('./status.ts');
+      return statusCommand(settings, io.stdout);
     },
   ],
   [
@@ -156,6 +164,7 @@ async function serve(settings: Settings, parts: { http: boolean; worker: boolean
     await runService(services, {
       ...parts,
       port: settings.port,
+      metricsPort: settings.metricsPort,
       fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl),
       loadConfig: () => loadSettingsConfig(settings),
       pushQueue,

@@ -4,7 +4,10 @@ import type { Config, ConfigStatus } from '../config/index.ts';
 import { createCatalog, createHandler, publishedFeeds, type PushReceiver } from '../http/index.ts';
 import type { WebSubPublisher, Worker } from '../worker/index.ts';
 import type { PushQueueOptions } from '../worker/push-queue.ts';
+import { createPollMonitor, createReadiness, type MonitorDeps } from '../health/index.ts';
+import type { Metrics } from '../metrics/index.ts';
 import { watchConfig } from './config-watch.ts';
+import { observeServices, startProbe } from './observe.ts';
 import { fileHere, pushReceiver, type PushRoute } from './push-receiver.ts';
 import type { Services } from './services.ts';
 import { stopped } from './stop-signals.ts';
@@ -21,6 +24,8 @@ export interface ServiceParts {
   pushQueue?: PushQueueOptions;
   /** Aborted by SIGINT/SIGTERM: the service stops, or stops starting (a part not started yet never starts). */
   stop: AbortSignal;
+  /** METRICS_PORT: a listener of its own for /metrics, /readyz and /healthz (what `worker` is watched by). */
+  metricsPort?: number;
 }
 
 /** The HTTP server running, at the address its links name. */
@@ -36,7 +41,8 @@ export interface RunningHttp {
  * (an invalid edit keeps the running config), and stops both cleanly when `parts.stop` aborts, even
  * while they start.
  */
-export async function runService(services: Services, parts: ServiceParts): Promise<void> {
+export async function runService(given: Services, parts: ServiceParts): Promise<void> {
+  const { metrics, services } = observeServices(given);
   const { logger } = services;
   // Filled in as the parts start; a reload reaches those already running.
   const running: { http?: RunningHttp; worker?: Worker } = {};
@@ -51,6 +57,7 @@ export async function runService(services: Services, parts: ServiceParts): Promi
       running.worker?.reload(withBaseUrl(config, baseUrl));
     },
   });
+  metrics.watchConfig(watch.status);
   // SIGHUP would end the process by default; here it means "read the config again".
   const hangup = (): void => void watch.reload('SIGHUP').catch((error: unknown) => logger.error({ err: error }, 'config reload failed'));
   process.on('SIGHUP', hangup);
@@ -58,14 +65,24 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   // A stop asked for while one starts lets it finish starting, then none of the rest starts; what
   // started is stopped in every case, a part failing to start included.
   const { stop } = parts;
-  const started: { receiver?: { receive: PushReceiver; close(): Promise<void> }; consumer?: { close(): Promise<void> } } = {};
+  const started: {
+    receiver?: { receive: PushReceiver; close(): Promise<void> };
+    consumer?: { close(): Promise<void> };
+    probe?: { close(callback: () => void): unknown };
+  } = {};
   try {
     if (parts.http && !stop.aborted) started.receiver = await pushReceiver(services, pushRoute(parts));
     if (parts.http && !stop.aborted) {
-      running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: started.receiver?.receive });
+      running.http = await startHttp({ ...services, config: watch.config() }, parts, { configStatus: watch.status, push: started.receiver?.receive, metrics });
     }
     baseUrl = running.http?.baseUrl ?? baseUrl;
-    if (parts.worker && !stop.aborted) running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) });
+    if (parts.worker && !stop.aborted) {
+      running.worker = await startWorkerWith({ ...services, config: withBaseUrl(watch.config(), baseUrl) }, { metrics, sources: () => watch.config().sources });
+    }
+    const readiness = createReadiness({ store: services.store, config: watch.config, configStatus: watch.status });
+    if (parts.metricsPort !== undefined && !stop.aborted) {
+      started.probe = await startProbe(services, { port: parts.metricsPort, metrics, readiness, configStatus: watch.status });
+    }
     // Every process with a worker takes queued pushes, `start` too: a lone `serve` beside it may queue them.
     if (parts.worker && parts.pushQueue && services.config.output.publicUrl && !stop.aborted) {
       started.consumer = await consumePushesWith(services, parts.pushQueue);
@@ -76,6 +93,7 @@ export async function runService(services: Services, parts: ServiceParts): Promi
   } finally {
     watch.close();
     await new Promise<void>((resolve) => (running.http ? running.http.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (started.probe ? started.probe.close(() => resolve()) : resolve()));
     await running.worker?.stop();
     await started.consumer?.close();
     await started.receiver?.close();
@@ -91,7 +109,7 @@ export async function runService(services: Services, parts: ServiceParts): Promi
 export async function startHttp(
   services: Pick<Services, 'store' | 'config' | 'logger'>,
   parts: Pick<ServiceParts, 'port' | 'fixedBaseUrl'>,
-  extras: { configStatus?: () => ConfigStatus; push?: PushReceiver } = {},
+  extras: { configStatus?: () => ConfigStatus; push?: PushReceiver; metrics?: Metrics } = {},
 ): Promise<RunningHttp> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -133,8 +151,9 @@ function withBaseUrl(config: Config, baseUrl: string): Config {
 // The worker's code is loaded only by the commands that run it. With Redis, due sources go through
 // the BullMQ queue every worker shares. With output.websub.hub set, the hub is told after polls
 // which region and country feeds changed; a reload names the feeds (and the hub) of the new config.
-async function startWorkerWith(services: Services): Promise<Worker> {
+async function startWorkerWith(services: Services, watched: Pick<MonitorDeps, 'metrics' | 'sources'>): Promise<Worker> {
   const { createWebSubPublisher, startWorker } = await import('../worker/index.ts');
+  const monitor = createPollMonitor({ ...watched, store: services.store, logger: services.logger });
   const publisherFor = async (config: Config): Promise<WebSubPublisher | undefined> => {
     const hub = config.output.websub?.hub;
     if (!hub) return undefined;
@@ -147,10 +166,13 @@ async function startWorkerWith(services: Services): Promise<Worker> {
   const queue = await services.openQueue?.();
   // Seconds of gazetteer building inside a job would outlast its lock, and another worker would take it over.
   if (queue) services.prepareClassifier?.();
-  const worker = startWorker(services, { queue, afterCycle: async () => publisher?.publishChanges() });
+  const worker = startWorker({ ...services, monitor }, { queue, afterCycle: async () => publisher?.publishChanges() });
   services.logger.info({ dispatch: queue ? 'queue' : 'in-process' }, 'worker started');
   return {
-    stop: () => worker.stop(),
+    async stop() {
+      await worker.stop();
+      monitor.close();
+    },
     reload(config) {
       worker.reload(config);
       publisherFor(config).then(

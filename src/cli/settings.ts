@@ -14,6 +14,8 @@ export interface Settings {
   /** Prefix of every Redis key (its hash tag on Cluster); several deployments can share one Redis. */
   redisPrefix?: string;
   port: number;
+  /** A port of its own for /metrics, /readyz and /healthz (how `worker`, which serves no HTTP, is watched). */
+  metricsPort?: number;
   baseUrl?: string;
   logLevel: string;
   dataDir: string;
@@ -31,8 +33,8 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     configFile = flag.includes('=') ? flag.slice('--config='.length) : (rest.splice(configAt, 1)[0] ?? '');
     if (!configFile) throw new Error('cli: --config needs a file');
   }
-  const port = Number(env.PORT || 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`cli: PORT must be a port number, got "${env.PORT}"`);
+  const port = portNumber('PORT', env.PORT || '8080');
+  const metricsPort = env.METRICS_PORT ? portNumber('METRICS_PORT', env.METRICS_PORT) : undefined;
   const queueLockMs = env.WIREFEED_QUEUE_LOCK_MS ? Number(env.WIREFEED_QUEUE_LOCK_MS) : undefined;
   if (queueLockMs !== undefined && !(Number.isInteger(queueLockMs) && queueLockMs >= 1000)) {
     throw new Error(`cli: WIREFEED_QUEUE_LOCK_MS must be a whole number of milliseconds, at least 1000, got "${env.WIREFEED_QUEUE_LOCK_MS}"`);
@@ -44,11 +46,18 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.WIREFEED_REDIS_PREFIX || undefined,
     port,
+    metricsPort,
     baseUrl: env.BASE_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     dataDir: path.resolve(env.WIREFEED_DATA_DIR || 'data'),
     queueLockMs,
   };
+}
+
+function portNumber(variable: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`cli: ${variable} must be a port number, got "${value}"`);
+  return port;
 }
 
 function defaultConfigFile(): string {

@@ -9,7 +9,19 @@ export interface FetchAgentOptions {
   allowedNetworks?: readonly string[];
   /** Connect timeout; the request budget of fetchSource bounds the rest. */
   timeoutMs: number;
+  /** Told of every fetch when it ends (the process's metrics). */
+  observe?: FetchObserver;
 }
+
+/** How one fetch ended: its source, how long it took (redirects and body included) and its outcome. */
+export interface FetchObservation {
+  sourceId: string;
+  durationMs: number;
+  outcome: 'ok' | 'not-modified' | 'failed';
+}
+
+/** Told of each fetch as it ends; must not throw. */
+export type FetchObserver = (fetch: FetchObservation) => void;
 
 /** The connections every fetch of one process shares; create it once, pass it to fetchSource, close it at exit. */
 export interface FetchAgent {
@@ -17,6 +29,8 @@ export interface FetchAgent {
   pool: Agent;
   /** A one-request connection outside the pool, through the same guard: the retry after a stale socket. */
   freshConnection(origin: string): Client;
+  /** Told of every fetch through this agent as it ends. */
+  observe?: FetchObserver;
   close(): Promise<void>;
 }
 
@@ -33,6 +47,7 @@ export function createFetchAgent(options: FetchAgentOptions): FetchAgent {
     pool,
     // Closed as soon as its one request is done: close() waits for the response to finish.
     freshConnection: (origin) => new Client(origin, { connect, pipelining: 1 }),
+    observe: options.observe,
     close: () => pool.close(),
   };
 }

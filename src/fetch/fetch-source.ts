@@ -5,6 +5,7 @@ import { redirectError, statusError, tooLargeError, transportError } from './fet
 import { readBody } from './read-body.ts';
 import { header, responseHints } from './response-hints.ts';
 import { retryAfterSeconds } from './retry-after.ts';
+import type { FetchObservation } from './agent.ts';
 import type { FetchOptions, FetchResult } from './types.ts';
 
 // Feed types first; generic XML/JSON and anything else still accepted because many servers mislabel feeds.
@@ -33,9 +34,14 @@ export async function fetchSource(source: Source, options: FetchOptions): Promis
     deadline.expired = true;
     deadline.signal.emit('abort');
   }, options.timeoutMs);
+  const started = performance.now();
+  const observed = (outcome: FetchObservation['outcome']) => options.agent.observe?.({ sourceId: source.id, durationMs: performance.now() - started, outcome });
   try {
-    return await followRedirects(source.url, options, deadline);
+    const result = await followRedirects(source.url, options, deadline);
+    observed(result.kind);
+    return result;
   } catch (error) {
+    observed('failed');
     // What the hops did not classify (a body that failed while drained) is named after the source.
     throw classified(error, source.url, options, deadline);
   } finally {

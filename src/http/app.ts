@@ -2,6 +2,8 @@ import type { RequestListener } from 'node:http';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Config, ConfigStatus } from '../config/index.ts';
+import { createReadiness } from '../health/index.ts';
+import type { Metrics } from '../metrics/index.ts';
 import type { Store } from '../store/index.ts';
 import { apiRoutes } from './api.ts';
 import { createCatalog } from './catalog.ts';
@@ -9,6 +11,8 @@ import { errorHandler, unknownRoute } from './errors.ts';
 import { createFastPath, type FastPath } from './fast-path.ts';
 import { feedRoutes } from './feeds.ts';
 import { healthRoutes } from './health.ts';
+import { metricsRoutes } from './metrics-route.ts';
+import { readinessRoutes } from './readiness-route.ts';
 import { iconRoutes } from './icon.ts';
 import { opmlRoutes } from './opml.ts';
 import { pageRoutes } from './pages.ts';
@@ -31,6 +35,8 @@ export interface AppDeps {
   configStatus?: () => ConfigStatus;
   /** Where WebSub pushes go; without it no /websub/ callback is served. */
   push?: PushReceiver;
+  /** The process's metrics: requests and render-cache lookups recorded, `/metrics` served. */
+  metrics?: Metrics;
 }
 
 /**
@@ -47,20 +53,22 @@ export function createApp(deps: AppDeps): express.Express {
   return build(deps).app;
 }
 
-function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, configStatus, push }: AppDeps): { app: express.Express; fastPath: FastPath } {
+function build(deps: AppDeps): { app: express.Express; fastPath: FastPath } {
+  const { store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, configStatus, push, metrics } = deps;
   const app = express();
   const catalog = createCatalog(config);
   const output = config.output;
   const startedAt = new Date();
-  const cache = createRenderCache(cacheEntries);
+  const cache = createRenderCache(cacheEntries, metrics?.http.recordCacheLookup);
   const versions = createVersionReader(store);
+  const sink = { logger, metrics: metrics?.http };
   // URLs differ more than responses (parameters in another order, cache-busters): twice as many kept.
-  const fastPath = createFastPath({ cache, versions, logger, maxUrls: 2 * cacheEntries });
+  const fastPath = createFastPath({ cache, versions, sink, maxUrls: 2 * cacheEntries });
   const listing = { store, catalog, output, cache, versions, fastPath, startedAt, ...(output.websub ? { hub: output.websub.hub } : {}) };
   app.disable('x-powered-by');
   // Cacheable responses get a strong ETag from cached-response.ts; the rest need none.
   app.set('etag', false);
-  app.use(requestLog(logger));
+  app.use(requestLog(sink));
   // Before any route: an oversized URL is refused whatever it names, the WebSub callback's too.
   app.use(requestLimits);
   // The WebSub callback is the one route a hub POSTs to; everything else is read-only.
@@ -72,6 +80,8 @@ function build({ store, config, logger, cacheEntries = RENDER_CACHE_ENTRIES, con
   app.use(opmlRoutes(catalog, output, cache, startedAt));
   app.use(iconRoutes(startedAt));
   app.use(healthRoutes(store, logger, configStatus));
+  app.use(readinessRoutes(createReadiness({ store, config: () => config, configStatus })));
+  if (metrics) app.use(metricsRoutes(metrics));
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return { app, fastPath };

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
 import type { FeedRef } from '../store/index.ts';
 import { sendResponse } from './conditional.ts';
 import type { RenderCache } from './render-cache.ts';
-import { logWhenFinished } from './request-log.ts';
+import { logWhenFinished, type RequestSink } from './request-log.ts';
 import type { VersionReader } from './version-reader.ts';
 
-/** How the app answered a URL from the render cache: the response's key and the feeds its version comes from. */
+/** How the app answered a URL from the render cache: the response's key, the feeds its version comes from, and its route. */
 interface Answer {
   key: string;
   feeds: FeedRef[];
+  route: string;
 }
 
 /**
@@ -18,8 +18,8 @@ interface Answer {
  * not seen yet, a new version, a failed read) goes to the app, which routes, renders and errs as ever.
  */
 export interface FastPath {
-  /** Notes how the app answered `url` (the request target as sent), so that a repeat may skip the app. */
-  remember(url: string, key: string, feeds: FeedRef[]): void;
+  /** Notes how the app answered `url` (the request target as sent) by `route`, so that a repeat may skip the app. */
+  remember(url: string, key: string, feeds: FeedRef[], route: string): void;
   handle(req: IncomingMessage, res: ServerResponse, app: () => void): void;
 }
 
@@ -29,12 +29,12 @@ export function versionKey(versions: number[]): string {
 }
 
 /** A fast path remembering at most `maxUrls` URLs, the least recently used going first. */
-export function createFastPath(deps: { cache: RenderCache; versions: VersionReader; logger: Logger; maxUrls: number }): FastPath {
+export function createFastPath(deps: { cache: RenderCache; versions: VersionReader; sink: RequestSink; maxUrls: number }): FastPath {
   const answers = new Map<string, Answer>();
   return {
-    remember(url, key, feeds) {
+    remember(url, key, feeds, route) {
       answers.delete(url);
-      answers.set(url, { key, feeds });
+      answers.set(url, { key, feeds, route });
       if (answers.size > deps.maxUrls) answers.delete(answers.keys().next().value as string);
     },
     handle(req, res, app) {
@@ -45,7 +45,7 @@ export function createFastPath(deps: { cache: RenderCache; versions: VersionRead
         (versions) => {
           const cached = deps.cache.peek(answer.key, versionKey(versions));
           if (!cached) return app();
-          logWhenFinished(deps.logger, req, res, started);
+          logWhenFinished(deps.sink, req, res, started, answer.route);
           // Only compressing can fail here: the connection is all there is to end.
           sendResponse(req, res, cached).catch((error: unknown) => res.destroy(error as Error));
         },

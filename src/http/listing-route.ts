@@ -9,6 +9,7 @@ import { pageQueryString, parseListingQuery, type ListingQuery } from './listing
 import type { RenderCache } from './render-cache.ts';
 import type { VersionReader } from './version-reader.ts';
 import { versionKey, type FastPath } from './fast-path.ts';
+import { routeOf } from './request-log.ts';
 
 /** What every listing route (feeds and the JSON API) shares. */
 export interface ListingDeps {
@@ -69,7 +70,7 @@ export async function serveListing(req: Request, res: Response, deps: ListingDep
     const maxAgeSeconds = deps.catalog.ttlMinutesOf(query.filters.sources) * 60;
     return spec.render(page, { query, changed: Math.max(0, ...versions), maxAgeSeconds });
   });
-  deps.fastPath.remember(req.originalUrl, key, feeds);
+  deps.fastPath.remember(req.originalUrl, key, feeds, routeOf(req));
   await sendResponse(req, res, cached);
 }
 

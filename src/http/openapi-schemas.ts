@@ -124,4 +124,9 @@ export const API_SCHEMAS = {
       object({ status: { const: 'error' }, reason: string, config: ref('ConfigStatus') }, ['config']),
     ],
   },
+  Readiness: object({
+    ready: { type: 'boolean' },
+    reasons: { type: 'array', items: string, description: 'Why not ready (config, store, polls); empty when ready.' },
+    lastPollAt: { ...nullableDateTime, description: 'When a worker last completed a poll, as the store holds it.' },
+  }),
 } as const;

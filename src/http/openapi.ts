@@ -81,6 +81,19 @@ export function openApiDocument(catalog: Catalog, maxLimit: number) {
           responses: { '200': json('Health', 'Healthy.'), '503': json('Health', 'The store failed.') },
         },
       },
+      '/readyz': {
+        get: {
+          summary:
+            'Readiness: the config file loaded, the store answers, and a worker completed a poll recently (within three times the shortest poll interval, at least 10 minutes).',
+          responses: { '200': json('Readiness', 'Ready.'), '503': json('Readiness', 'Not ready, with the reasons.') },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: "The process's metrics in the Prometheus text format (polls, fetches, stories, store, HTTP, render cache, queue, process).",
+          responses: { '200': { description: 'Prometheus text format 0.0.4.', content: { 'text/plain; version=0.0.4; charset=utf-8': {} } } },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document.', responses: { '200': { description: 'OpenAPI 3.1.', content: { [JSON_TYPE]: {} } } } } },
     },
     components: {

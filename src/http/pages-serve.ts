@@ -28,6 +28,8 @@ export interface PageSpec {
   framable?: boolean;
   /** The page worded for `at`, with the stories it shows (whose times decide how long that wording holds). */
   render(at: Date): Promise<{ body: string; stories: Story[] }>;
+  /** What else the page shows that may change while its feeds do not, given their versions: part of its cache version. */
+  variant?: (versions: string) => Promise<string>;
 }
 
 /**
@@ -35,7 +37,8 @@ export interface PageSpec {
  * compressed variants while its feeds and its wording hold, with 304 for a client that has them.
  */
 export async function servePage(req: Request, res: Response, deps: PageDeps, spec: PageSpec): Promise<void> {
-  const versions = (await deps.store.feedVersions(spec.feeds)).map((feed) => feed.version).join(',');
+  const feeds = (await deps.store.feedVersions(spec.feeds)).map((feed) => feed.version).join(',');
+  const versions = spec.variant ? `${feeds};${await spec.variant(feeds)}` : feeds;
   const at = deps.clock.at(spec.key, versions, Date.now());
   const cached = await deps.cache.get(spec.key, `${versions}@${at}`, async () => {
     const when = new Date(at);

@@ -24,8 +24,11 @@ interface Slot {
   ready?: CachedResponse;
 }
 
-/** A render cache holding at most `maxEntries` responses. */
-export function createRenderCache(maxEntries = RENDER_CACHE_ENTRIES): RenderCache {
+/**
+ * A render cache holding at most `maxEntries` responses; `lookedUp` hears of each `get` (a hit when
+ * the response for that version is there or being rendered) and of each `peek` that found it.
+ */
+export function createRenderCache(maxEntries = RENDER_CACHE_ENTRIES, lookedUp?: (hit: boolean) => void): RenderCache {
   const slots = new Map<string, Slot>();
   return {
     get size() {
@@ -34,6 +37,7 @@ export function createRenderCache(maxEntries = RENDER_CACHE_ENTRIES): RenderCach
     peek(key, version) {
       const slot = slots.get(key);
       if (slot?.version !== version || !slot.ready) return undefined;
+      lookedUp?.(true);
       slots.delete(key);
       slots.set(key, slot);
       return slot.ready;
@@ -41,6 +45,7 @@ export function createRenderCache(maxEntries = RENDER_CACHE_ENTRIES): RenderCach
     get(key, version, render) {
       const slot = slots.get(key);
       slots.delete(key);
+      lookedUp?.(slot?.version === version);
       if (slot?.version === version) {
         slots.set(key, slot);
         return slot.response;

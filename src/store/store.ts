@@ -179,6 +179,10 @@ export interface Store extends DedupeLookup {
   prune(cutoff: Date, now?: Date): Promise<number>;
   /** Removes the states of sources no longer configured; returns how many. */
   forgetSources(keep: string[]): Promise<number>;
+  /** Notes that a worker completed a poll at `at` (the latest time noted stays), for the readiness of every process. */
+  markPolled(at: Date): Promise<void>;
+  /** When a worker last completed a poll, as `markPolled` noted it (undefined if never): one cheap read. */
+  lastPolled(): Promise<Date | undefined>;
   /** Counts for /healthz and logs; `bytes` is the store's size where it can tell (file size, used memory). */
   stats(): Promise<{ stories: number; bytes?: number }>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import type { Config } from '../config/index.ts';
 import { FetchError, isRetired, pollUrl, stateForUrl, type Item, type Source, type SourceState, type Story } from '../domain/index.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Store } from '../store/index.ts';
-import { bodyDigest, fetchSource, type FetchAgent } from '../fetch/index.ts';
+import { bodyDigest, fetchSource, type FetchAgent, type FetchResult } from '../fetch/index.ts';
 import { parseFeed } from '../parse/index.ts';
 import { completeItems, identifyEntries, sanitizeItem } from '../normalize/index.ts';
 import { storedItemIds } from '../dedupe/index.ts';
@@ -12,6 +12,7 @@ import { createInTurn, type InTurn } from './in-turn.ts';
 import { nextPoll, REDIRECT_POLLS, type DocumentHints, type PollOutcome, type ResponseHints } from './next-poll.ts';
 import type { FileState } from './state-batch.ts';
 import type { Advertised } from './websub-decide.ts';
+import type { PollMonitor } from './poll-monitor.ts';
 
 /** What the ingest cycle needs, passed in explicitly. */
 export interface IngestDeps {
@@ -25,6 +26,8 @@ export interface IngestDeps {
   now: () => Date;
   /** [0, 1); spreads the next polls of sources polled together (default Math.random). */
   random?: () => number;
+  /** Told of every scheduled poll (metrics, heartbeat, summary log); none for `fetch-once`. */
+  monitor?: PollMonitor;
   /** How a poll that brought no items files its state (createStateBatch; default one write each). */
   fileState?: FileState;
 }
@@ -46,6 +49,8 @@ export interface SourceReport {
   copies: number;
   warnings: string[];
   error?: string;
+  /** Body bytes received (decompressed); 0 for a 304 or a failure. */
+  bytes?: number;
   /** The WebSub hubs and topic the feed named, for the subscription upkeep after the polls. */
   advertised?: Advertised;
 }
@@ -103,11 +108,16 @@ export async function ingestSource(source: Source, deps: IngestDeps, context: Po
   const success = { ...previous, ...schedule, ...poll.validators, lastFetchedAt: now.toISOString(), lastSuccessAt: now.toISOString(), lastError: undefined };
   if (poll.kind !== 'feed') {
     await fileStateOf(deps)(success);
-    return { ...emptyReport(source), status: poll.kind, advertised: poll.advertised };
+    return { ...emptyReport(source), status: poll.kind, bytes: bodyBytes(poll.hints), advertised: poll.advertised };
   }
   const { items, entries, warnings, bodyHash } = poll;
   const filed = await file(items, { ...success, bodyHash, warnings, itemsSeen: previous.itemsSeen + entries });
-  return { ...emptyReport(source), items: entries, warnings, ...count(filed), advertised: poll.advertised };
+  return { ...emptyReport(source), items: entries, warnings, ...count(filed), bytes: bodyBytes(poll.hints), advertised: poll.advertised };
+}
+
+// A poll's hints are its fetch's result, which carries the body unless it was a 304.
+function bodyBytes(hints: ResponseHints | FetchResult): number {
+  return 'body' in hints ? hints.body.byteLength : 0;
 }
 
 // One conditional GET of where the source now lives; a body like the last one is not parsed again.

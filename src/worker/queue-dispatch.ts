@@ -56,6 +56,7 @@ export function startQueueDispatch(deps: IngestDeps, options: WorkerOptions, set
   });
   worker.on('error', (error) => current.logger.error({ err: error }, 'worker: queue error'));
   worker.on('failed', (job, error) => current.logger.warn({ job: job?.id, err: error }, 'worker: job failed'));
+  deps.monitor?.watchJobs?.(worker);
   queue.on('error', (error) => current.logger.error({ err: error }, 'worker: queue error'));
   // One schedule for every worker (upserting it is idempotent), so one of them prunes each hour.
   const pruning = queue

@@ -40,6 +40,7 @@ export async function runCycle(deps: IngestDeps, scope: CycleScope = 'all'): Pro
  */
 export async function pollLogged(source: Source, deps: IngestDeps, context: PollContext & { upkeep?: boolean } = {}): Promise<SourceReport> {
   const log = deps.logger.child({ source: source.id });
+  deps.monitor?.pollStarted(source.id);
   const started = performance.now();
   let report: SourceReport;
   try {
@@ -50,9 +51,10 @@ export async function pollLogged(source: Source, deps: IngestDeps, context: Poll
     report = { sourceId: source.id, status: 'failed', items: 0, newStories: 0, copies: 0, warnings: [], error: message };
   }
   const durationMs = Math.round(performance.now() - started);
-  const { status, items, newStories, copies, warnings, error } = report;
+  const { status, items, newStories, copies, warnings, error, bytes } = report;
   if (status === 'failed') log.warn({ status, durationMs, reason: error }, 'source failed');
-  else log.info({ status, durationMs, items, newStories, copies, warnings: warnings.length || undefined }, 'source polled');
+  else log.info({ status, durationMs, bytes, items, newStories, copies, warnings: warnings.length || undefined }, 'source polled');
+  deps.monitor?.recordPoll(report, durationMs);
   if (context.upkeep !== false) await maintainSubscription(source, report.advertised, deps);
   return report;
 }

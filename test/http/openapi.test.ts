@@ -2,6 +2,7 @@
 // is documented for its path, and its body is valid against the document's own schema (ajv, JSON Schema 2020-12).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/metrics/index.ts';
 import { jsonOf, startTestApp, type TestApp } from './test-app.ts';
 import { seedSourceStates } from './source-states.ts';
 
@@ -23,8 +24,10 @@ const exercised = new Set<string>();
 beforeAll(async () => {
   app = await startTestApp({
     configStatus: () => ({ file: 'feeds.yaml', loadedAt: '2026-02-07T12:00:00.000Z', error: 'feeds.yaml:3: sources[0].url: invalid URL' }),
+    metrics: createMetrics(),
   });
   await seedSourceStates(app.store);
+  await app.store.markPolled(new Date());
   doc = await jsonOf<OpenApi>(await app.get('/api/openapi.json'));
   ajv = new Ajv2020({ allErrors: true });
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
@@ -74,6 +77,8 @@ describe('GET /api/openapi.json', () => {
     ['/regions', 200],
     ['/api/sources', 200],
     ['/healthz', 200],
+    // The config's failed edit makes it not ready.
+    ['/readyz', 503],
     ['/api/openapi.json', 200],
   ] as const)('%s answers %i as the document says', async (path, status) => {
     const response = await app.get(path);
@@ -98,6 +103,14 @@ describe('GET /api/openapi.json', () => {
     const etag = (await app.get('/api/stories')).headers.get('etag') ?? '';
     expect((await app.get('/api/stories', { 'If-None-Match': etag })).status).toBe(304);
     expect(doc.paths['/api/stories']?.get.responses['304']).toBeDefined();
+  });
+
+  it('describes /metrics with the content type it is served as', async () => {
+    const response = await app.get('/metrics');
+    expect(response.status).toBe(200);
+    exercised.add(templateOf('/metrics'));
+    const documented = Object.keys(doc.paths['/metrics']?.get.responses['200']?.content ?? {});
+    expect(documented).toEqual([response.headers.get('content-type')]);
   });
 
   it('has no path that no test above exercised', () => {

@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { fetchDefaults, type Config, type ConfigStatus } from '../../src/config/index.ts';
 import type { Copy, Story } from '../../src/domain/index.ts';
 import { createHandler } from '../../src/http/index.ts';
+import type { Metrics } from '../../src/metrics/index.ts';
 import { SqliteStore, type Store } from '../../src/store/index.ts';
 import { seedStories } from '../support/seed-store.ts';
 import { SAMPLE_SOURCES, sampleStories } from '../render/sample-stories.ts';
@@ -53,14 +54,24 @@ export interface TestApp {
 
 /** Starts the real app on 127.0.0.1 over a fresh store filled with `stories`. */
 export async function startTestApp(
-  options: { stories?: Story[]; config?: Config; logger?: Logger; store?: Store; cacheEntries?: number; configStatus?: () => ConfigStatus } = {},
+  options: {
+    stories?: Story[];
+    config?: Config;
+    logger?: Logger;
+    store?: Store;
+    cacheEntries?: number;
+    configStatus?: () => ConfigStatus;
+    metrics?: Metrics;
+  } = {},
 ): Promise<TestApp> {
   const store = options.store ?? SqliteStore.inMemory();
   await seedStories(store, options.stories ?? sampleStories());
   const config = options.config ?? testConfig();
   const logger = options.logger ?? pino({ level: 'silent' });
-  const { cacheEntries, configStatus } = options;
-  const server = await listen(createHandler({ store, config, logger, ...(cacheEntries ? { cacheEntries } : {}), ...(configStatus ? { configStatus } : {}) }));
+  const { cacheEntries, configStatus, metrics } = options;
+  const server = await listen(
+    createHandler({ store, config, logger, ...(cacheEntries ? { cacheEntries } : {}), ...(configStatus ? { configStatus } : {}), metrics }),
+  );
   return {
     baseUrl: server.baseUrl,
     store,

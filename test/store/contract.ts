@@ -11,6 +11,7 @@ import { describeListing } from './contract-listing.ts';
 import { describePaging } from './contract-paging.ts';
 import { describeVersions } from './contract-versions.ts';
 import { describePrune } from './contract-prune.ts';
+import { describeMarks } from './contract-marks.ts';
 
 /** A fresh, empty store and how to dispose of it. */
 export type MakeStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
@@ -36,6 +37,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describePaging(current);
     describeVersions(current);
     describePrune(current);
+    describeMarks(current);
 
     describe('stats, failures and close', () => {
       it('counts stories, not copies', async () => {
@@ -82,6 +84,8 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
           ['prune', () => store.prune(NOW)],
           ['forgetSources', () => store.forgetSources([])],
           ['stats', () => store.stats()],
+          ['markPolled', () => store.markPolled(NOW)],
+          ['lastPolled', () => store.lastPolled()],
         ];
         for (const [call, run] of calls) {
           expect({

@@ -1,4 +1,4 @@
-import type { Story } from '../../domain/index.ts';
+import type { FirstRunGuidance, Story } from '../../domain/index.ts';
 import type { FeedLinks, IndexView } from '../feed-view.ts';
 
 /** A link a page shows: where it goes and what it says. */
@@ -17,8 +17,10 @@ export interface PageContext extends Omit<IndexView, 'regions'> {
   nav: ReadonlyArray<{ id: string; title: string }>;
 }
 
-/** The home page: every region with its newest headlines. */
-export interface HomeView extends IndexView, Omit<PageContext, 'nav'> {}
+/** The home page: every region with its newest headlines, or, before any source answered, why none did. */
+export interface HomeView extends IndexView, Omit<PageContext, 'nav'> {
+  firstRun?: FirstRunGuidance;
+}
 
 /** One region's or one country's page of stories. */
 export interface ListingPageView extends PageContext {

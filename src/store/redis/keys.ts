@@ -112,6 +112,8 @@ export interface RedisKeys {
   sourceChanges: string;
   /** String: the last change number given to a state write. */
   sourceChangeCount: string;
+  /** String: when a worker last completed a poll (ms). */
+  polled: string;
   /** Glob matching every key of this store (for tests and tools that SCAN). */
   pattern: string;
 }
@@ -172,6 +174,7 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     sources: `${base}sources`,
     sourceChanges: `${base}source-changes`,
     sourceChangeCount: `${base}source-change-count`,
+    polled: `${base}polled`,
     pattern: `${base.replace(/[*?[\]\\]/g, '\\$&')}*`,
   };
 }

@@ -20,6 +20,7 @@ import { checkLayout } from './redis-layout.ts';
 import { findCandidates } from './redis-fingerprints.ts';
 import { listStories } from './redis-listing.ts';
 import { FIND_HOLDERS, STATS } from './redis-lookup-scripts.ts';
+import { MARK_LATER } from './redis-marks.ts';
 import { pruneStories } from './redis-prune.ts';
 import { decodeRecord, recordHolderOf } from './redis-record.ts';
 import { KeyList, runScript, type RedisClient } from './redis-scripts.ts';
@@ -140,6 +141,15 @@ export class RedisStore implements Store {
 
   prune(cutoff: Date, now?: Date): Promise<number> {
     return this.run('prune', () => pruneStories(this.redis, this.keys, cutoff, (now ?? new Date()).getTime()));
+  }
+
+  async markPolled(at: Date): Promise<void> {
+    await this.run('note a poll', () => runScript(this.redis, MARK_LATER, [this.keys.polled], [at.getTime()]));
+  }
+
+  async lastPolled(): Promise<Date | undefined> {
+    const at = await this.run('read the last poll', () => this.redis.get(this.keys.polled));
+    return at === null ? undefined : new Date(Number(at));
   }
 
   async stats(): Promise<{ stories: number; bytes?: number }> {

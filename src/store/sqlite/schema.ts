@@ -60,16 +60,20 @@ CREATE TABLE source_states (source_id TEXT PRIMARY KEY, state TEXT NOT NULL) WIT
 CREATE TABLE feed_versions (feed TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
-/** Every schema step, in order; a file records the last it has in `PRAGMA user_version`. */
+// Times the processes sharing the file note for each other (`polled`: a worker's last completed poll).
+const V2 = `CREATE TABLE marks (name TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;`;
+
 // A state's change sequence, so a scheduler reads the states filed since it last looked (sourceStatesSince).
-const V2 = `
+const V3 = `
 ALTER TABLE source_states ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX source_states_changed ON source_states (changed);
 `;
 
+/** Every schema step, in order; a file records the last it has in `PRAGMA user_version`. */
 const MIGRATIONS: Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
+  { version: 3, sql: V3 },
 ];
 
 /** The schema version this code writes. */

@@ -22,6 +22,7 @@ import { listStories } from './listing.ts';
 import { findHolders } from './identities.ts';
 import { findReporters } from './lookups.ts';
 import { pruneStories } from './prune.ts';
+import { readMark, writeMark } from './marks.ts';
 import { forgetSources, readSourceState, readSourceStates, readSourceStatesSince } from './source-states.ts';
 import { readStories } from './story-rows.ts';
 
@@ -114,6 +115,14 @@ export class SqliteStore implements Store {
 
   async forgetSources(keep: string[]): Promise<number> {
     return this.run('forgetting sources', () => forgetSources(this.conn, keep));
+  }
+
+  async markPolled(at: Date): Promise<void> {
+    this.run('noting a poll', () => writeMark(this.conn, 'polled', at.getTime()));
+  }
+
+  async lastPolled(): Promise<Date | undefined> {
+    return this.run('reading the last poll', () => readMark(this.conn, 'polled'));
   }
 
   async stats(): Promise<{ stories: number; bytes?: number }> {
