@@ -21,6 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY config ./config
+COPY demo ./demo
 # No src/ in the image: bin/wirefeed.js runs dist/. The embedded store's directory (mount a volume
 # there to keep it) belongs to the user the service runs as; nothing else is writable by it.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -1,3 +1,4 @@
+import { openDemo, wantsDemo, type DemoRun } from './demo.ts';
 import { buildServices, isAbsoluteBaseUrl, loadSettingsConfig } from './services.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { NOTHING_HELD, signalExitCode, watchStopSignals, type HeldSignals } from './stop-signals.ts';
@@ -10,6 +11,7 @@ const HELP = `wirefeed — deduplicated, region-curated news-wire feeds
 Usage: wirefeed <command> [--config FILE] [args]
 
   start               worker and HTTP server (what \`npm start\` runs)
+                      [--demo] (sample feeds served by the process itself, no network; \`npm run demo\`)
   worker              the scheduled worker only
   serve               the HTTP server only
   fetch-once          one pass over all sources, a summary per source
@@ -153,26 +155,32 @@ async function serve(settings: Settings, parts: { http: boolean; worker: boolean
   const starting = (): void => undefined;
   process.on('SIGHUP', starting);
   const stop = watchStopSignals(held);
+  let demo: DemoRun | undefined;
   try {
     const { runService } = await import('./serve.ts');
     // Stopped while loading: nothing is open yet, so there is nothing to close.
     if (stop.signal.aborted) return 0;
-    const services = await buildServices(settings, parts.worker).finally(() => process.off('SIGHUP', starting));
+    if (wantsDemo(settings)) demo = await openDemo(settings);
+    const run = demo?.settings ?? settings;
+    const loadConfig = demo?.loadConfig ?? (() => loadSettingsConfig(settings));
+    const services = await buildServices(run, parts.worker, loadConfig).finally(() => process.off('SIGHUP', starting));
+    demo?.announce(services.logger);
     // The push queue runs on one Redis; on a Cluster (several nodes listed) `serve` files pushes itself.
-    const redisUrl = settings.redisUrl;
+    const redisUrl = run.redisUrl;
     const pushQueue = redisUrl && !redisUrl.includes(',') ? { redisUrl, prefix: settings.redisPrefix ?? DEFAULT_PREFIX } : undefined;
     await runService(services, {
       ...parts,
       port: settings.port,
       metricsPort: settings.metricsPort,
       fixedBaseUrl: isAbsoluteBaseUrl(settings.baseUrl),
-      loadConfig: () => loadSettingsConfig(settings),
+      loadConfig,
       pushQueue,
       stop: stop.signal,
     });
     return 0;
   } finally {
     process.off('SIGHUP', starting);
+    await demo?.close();
     stop.dispose();
   }
 }

@@ -87,10 +87,13 @@ export async function classifierFor(initial: Region[], ingests: boolean): Promis
   };
 }
 
-/** Builds config, store, classifier and logger once, for the service commands; `ingests` is false for `serve`. */
-export async function buildServices(settings: Settings, ingests = true): Promise<Services> {
+/**
+ * Builds config, store, classifier and logger once, for the service commands; `ingests` is false
+ * for `serve`; `load` reads the config (the demo's is made from the file's).
+ */
+export async function buildServices(settings: Settings, ingests = true, load = () => loadSettingsConfig(settings)): Promise<Services> {
   const logger = createLogger(settings.logLevel);
-  const config = await loadSettingsConfig(settings);
+  const config = await load();
   const store: Store = await openStore({ redisUrl: settings.redisUrl, prefix: settings.redisPrefix, dataDir: settings.dataDir });
   logger.info({ store: settings.redisUrl ? 'redis' : 'embedded', sources: config.sources.length }, 'store opened');
   const classifier = await classifierFor(config.regions, ingests);

@@ -14,6 +14,8 @@ export interface OutputConfig {
   websub?: WebSubConfig;
   /** Where hubs can reach this service (WebSub subscriber callbacks); unset means no subscribing. */
   publicUrl?: string;
+  /** A line the home page shows above everything (set by `start --demo`; not a key of the file). */
+  notice?: string;
 }
 
 /** `output.websub`: the WebSub hub of the served feeds. */

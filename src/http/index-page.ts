@@ -33,7 +33,16 @@ export function homePage(deps: PageDeps): RequestHandler {
         const stories = regions.flatMap((region) => region.headlines);
         const countries = countryNames(catalog, stories);
         const firstRun = stories.length === 0 ? await guidance() : undefined;
-        const body = renderIndexHtml({ title: output.title, opmlUrl: '/opml', regions, sources: catalog.sources, now, countries, firstRun });
+        const body = renderIndexHtml({
+          title: output.title,
+          notice: output.notice,
+          opmlUrl: '/opml',
+          regions,
+          sources: catalog.sources,
+          now,
+          countries,
+          firstRun,
+        });
         return { body, stories };
       },
     });

@@ -39,6 +39,7 @@ h1 { font: 700 2.25rem/1.15 var(--serif); margin: 0 0 .375rem; letter-spacing: -
 .subscribe a[type="application/rss+xml"]::before { content: ""; width: .5rem; height: .5rem; border-radius: 50%; background: #ee802f; }
 .regions { display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 21rem), 1fr)); }
 .panel { background: var(--surface); border: 1px solid var(--line); border-radius: .75rem; padding: .5rem 1.25rem 1rem; }
+.notice { padding: .75rem 1.25rem; border-left: .3rem solid #ee802f; }
 .region { display: flex; flex-direction: column; }
 .region h2 { font: 700 1.375rem/1.2 var(--serif); margin: .75rem 0 0; }
 .region h2 a { color: inherit; text-decoration: none; }

@@ -10,7 +10,8 @@ import { storyCard } from './pages/story-card.ts';
 export function renderIndexHtml(view: HomeView): string {
   const ctx: PageContext = { ...view, nav: view.regions };
   const outlets = view.sources.size === 1 ? '1 outlet' : `${view.sources.size} outlets`;
-  const main = `<div class="page-head">
+  const notice = view.notice ? `<p class="panel notice" role="note">${esc(view.notice)}</p>\n` : '';
+  const main = `${notice}<div class="page-head">
 <h1>Latest headlines</h1>
 <p class="lede">News-wire stories from ${outlets}, each shown once however many carry it, sorted into regions by the countries they are about.</p>
 <ul class="subscribe" aria-label="Subscribe to every region"><li><a href="${esc(view.opmlUrl)}" type="text/x-opml">Every region (OPML)</a></li></ul>

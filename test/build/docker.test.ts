@@ -108,7 +108,7 @@ describe('Dockerfile', () => {
     const sources = valueOf(dockerfile, 'COPY')
       .filter((copy) => !copy.startsWith('--from'))
       .flatMap((copy) => copy.split(' ').slice(0, -1));
-    expect(sources).toEqual(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'package.json', 'bin', 'config']);
+    expect(sources).toEqual(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'package.json', 'bin', 'config', 'demo']);
     for (const source of sources) {
       expect(existsSync(fileURLToPath(new URL(source, ROOT))), source).toBe(true);
       expect(ignored, source).not.toContain(source);

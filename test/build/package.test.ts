@@ -1,5 +1,5 @@
-// The package as published: `npm run build` makes dist/, `npm pack` holds dist/, bin/, config/, the
-// README and the LICENSE (no sources, no tests), and the CLI runs from the unpacked tarball, which
+// The package as published: `npm run build` makes dist/, `npm pack` holds dist/, bin/, config/,
+// demo/ (the sample feeds of `start --demo`), the README and the LICENSE (no sources, no tests), and the CLI runs from the unpacked tarball, which
 // has no src/ to fall back on. Built in a copy of the checkout, so the checkout's own dist/ (which
 // bin/wirefeed.js prefers when current) is never half-written while other tests run.
 import { execFile, spawn } from 'node:child_process';
@@ -74,11 +74,21 @@ describe('npm run build', () => {
 });
 
 describe('npm pack', () => {
-  it('holds dist/, bin/, config/, the README and the LICENSE, and nothing of src/, test/ or scripts/', () => {
+  it('holds dist/, bin/, config/, demo/, the README and the LICENSE, and nothing of src/, test/ or scripts/', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/wirefeed.js', 'config/feeds.yaml', 'dist/cli/main.js', 'dist/http/app.js']),
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'bin/wirefeed.js',
+        'config/feeds.yaml',
+        'demo/feeds/ria-world.rss',
+        'dist/cli/main.js',
+        'dist/demo/index.js',
+        'dist/http/app.js',
+      ]),
     );
-    expect(new Set(files.map((file) => file.split('/')[0]))).toEqual(new Set(['package.json', 'README.md', 'LICENSE', 'bin', 'config', 'dist']));
+    expect(new Set(files.map((file) => file.split('/')[0]))).toEqual(new Set(['package.json', 'README.md', 'LICENSE', 'bin', 'config', 'demo', 'dist']));
     expect(files.filter((file) => /\.test\.|\.ts$/.test(file))).toEqual([]);
   });
 });

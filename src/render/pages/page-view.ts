@@ -20,6 +20,8 @@ export interface PageContext extends Omit<IndexView, 'regions'> {
 /** The home page: every region with its newest headlines, or, before any source answered, why none did. */
 export interface HomeView extends IndexView, Omit<PageContext, 'nav'> {
   firstRun?: FirstRunGuidance;
+  /** Shown above the headlines: what kind of run this is (the demo). */
+  notice?: string;
 }
 
 /** One region's or one country's page of stories. */
