@@ -13,6 +13,8 @@ export const unknownRoute: RequestHandler = (req) => {
   );
 };
 
+const RETRY_AFTER_SECONDS = 10;
+
 /** The one error handler: NotFoundError → 404, QueryError → 400, StoreError → 503, client errors keep their 4xx, the rest → 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
@@ -22,9 +24,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else log.debug({ err: error, status }, 'request refused');
     if (res.headersSent) return next(error);
     const message = status === 500 ? 'http: internal error' : error instanceof Error ? error.message : String(error);
+    // A store that fails is usually one restarting: readers and pollers are told when to come back.
+    const retry = status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
     res
       .status(status)
-      .set({ ...PUBLIC_HEADERS, 'Cache-Control': 'no-store' })
+      .set({ ...PUBLIC_HEADERS, ...retry, 'Cache-Control': 'no-store' })
       .json({ error: errorName(status), message });
   };
 }

@@ -18,10 +18,11 @@ describe('when the store fails', () => {
     expect(await response.json()).toEqual({ status: 'error', reason: 'store: the embedded store is closed' });
   });
 
-  it.each(['/feeds/world.rss', '/api/countries/jp/stories', '/'])('%s is a 503 JSON error, logged', async (path) => {
+  it.each(['/feeds/world.rss', '/api/countries/jp/stories', '/'])('%s is a 503 JSON error with Retry-After, logged', async (path) => {
     const response = await app.get(path);
     expect(response.status).toBe(503);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('retry-after')).toBe('10');
     expect(await jsonOf<ErrorBody>(response)).toEqual({
       error: 'store unavailable',
       message: 'store: the embedded store is closed',
