@@ -30,17 +30,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts redis-server without persistence (plus `args`), on `port` or a free one, and waits until it answers PING. */
-export async function startRedisServer(args: string[] = [], port?: number): Promise<RedisServer> {
+/**
+ * Starts redis-server without persistence (plus `args`), on `port` or a free one, and waits until it
+ * answers PING. Its directory is its own and removed on stop, unless `keptDir` is given (a restart
+ * on the same port and directory then finds its files: AOF, a cluster node's nodes.conf).
+ */
+export async function startRedisServer(args: string[] = [], port?: number, keptDir?: string): Promise<RedisServer> {
   port ??= await freePort();
-  const dir = await mkdtemp(path.join(tmpdir(), 'wirefeed-redis-'));
+  const dir = keptDir ?? (await mkdtemp(path.join(tmpdir(), 'wirefeed-redis-')));
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args], {
     stdio: 'ignore',
   });
   const url = `redis://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(child);
-    await rm(dir, { recursive: true, force: true });
+    if (!keptDir) await rm(dir, { recursive: true, force: true });
   };
   try {
     await waitForPing(port, child);
@@ -82,16 +86,27 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 /** A Redis Cluster of `size` masters (no replicas) on loopback ports, its slots assigned and agreed. */
 export interface RedisCluster {
   nodes: { host: string; port: number }[];
+  /** Stops node `index` and starts it again on its port and directory, then waits for cluster_state:ok. */
+  restart(index: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts `size` cluster-enabled servers, joins them with `redis-cli --cluster create`, waits for cluster_state:ok. */
-export async function startRedisCluster(size = 3): Promise<RedisCluster> {
+/**
+ * Starts `size` cluster-enabled servers (plus `args`, e.g. AOF), joins them with `redis-cli --cluster
+ * create`, waits for cluster_state:ok.
+ */
+export async function startRedisCluster(size = 3, args: string[] = []): Promise<RedisCluster> {
   const servers: RedisServer[] = [];
-  const stop = async () => void (await Promise.all(servers.map((server) => server.stop())));
+  const dirs: string[] = [];
+  const nodeArgs = ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000', ...args];
+  const stop = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  };
   try {
     for (let i = 0; i < size; i++) {
-      servers.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000']));
+      dirs.push(await mkdtemp(path.join(tmpdir(), 'wirefeed-redis-node-')));
+      servers.push(await startRedisServer(nodeArgs, undefined, dirs[i]));
     }
     const addresses = servers.map((server) => `127.0.0.1:${server.port}`);
     await run('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes']);
@@ -100,7 +115,13 @@ export async function startRedisCluster(size = 3): Promise<RedisCluster> {
     await stop();
     throw error;
   }
-  return { nodes: servers.map((server) => ({ host: '127.0.0.1', port: server.port })), stop };
+  const restart = async (index: number) => {
+    const server = servers[index] as RedisServer;
+    await server.stop();
+    servers[index] = await startRedisServer(nodeArgs, server.port, dirs[index]);
+    await Promise.all(servers.map((node) => waitForClusterOk(node.port)));
+  };
+  return { nodes: servers.map((server) => ({ host: '127.0.0.1', port: server.port })), restart, stop };
 }
 
 async function waitForClusterOk(port: number): Promise<void> {
