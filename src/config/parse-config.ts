@@ -10,6 +10,7 @@ import type { Config } from './types.ts';
 import { readYaml, type YamlFile } from './yaml-file.ts';
 
 const DEFAULT_POLL_MINUTES = 15;
+const DEFAULT_RETENTION_DAYS = 14;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
@@ -59,11 +60,18 @@ function buildConfig(raw: RawConfig, file: string): Config {
       defaultCountries: source.default?.countries ?? [],
       defaultRegions: source.default?.regions ?? [],
       pollIntervalMinutes: source.pollMinutes ?? DEFAULT_POLL_MINUTES,
+      ...(source.retentionDays === undefined ? {} : { retentionDays: source.retentionDays }),
+      ...(source.maxStories === undefined ? {} : { maxStories: source.maxStories }),
     })),
-    output: raw.output,
+    output: outputOf(raw.output),
     fetch: raw.fetch,
     dedupe: raw.dedupe,
   };
+}
+
+// retentionDays, the older spelling, becomes retention.days; the schema refused giving both.
+function outputOf({ retention, retentionDays, ...output }: RawConfig['output']): Config['output'] {
+  return { ...output, retention: retention ?? { days: retentionDays ?? DEFAULT_RETENTION_DAYS } };
 }
 
 // Messages for a newsroom editor rather than zod's "expected string, received undefined".
