@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'farm-memory': async () => (await import('./bench/farm-memory.ts')).benchFarmMemory,
   startup: async () => (await import('./bench/startup.ts')).benchStartup,
   fetch: async () => (await import('./bench/fetch.ts')).benchFetch,
+  retention: async () => (await import('./bench/retention.ts')).benchRetention,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).

@@ -31,7 +31,7 @@ export function retentionPlan(config: Config, now: Date): RetentionPlan {
 }
 
 /** Drops stories past retention and the state of sources no longer configured; idempotent. */
-export async function pruneExpired(deps: IngestDeps): Promise<void> {
+export async function pruneExpired(deps: Pick<IngestDeps, 'config' | 'store' | 'logger' | 'now'>): Promise<void> {
   const now = deps.now();
   const plan = retentionPlan(deps.config, now);
   const removed = (await deps.store.prune(plan.cutoff, now)) + (await deps.store.pruneSources(plan.sources, now));
