@@ -73,15 +73,15 @@ const retentionSchema = z.strictObject({
 
 const outputSchema = z
   .strictObject({
-  baseUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')),
-  title: text.default('wirefeed'),
-  itemsPerFeed: z.int().min(1).max(1000).default(50),
-  retention: retentionSchema.optional(),
-  // The older spelling of retention.days, still read so configs written for it keep working.
-  retentionDays: z.int().min(1).optional(),
-  websub: z.strictObject({ hub: httpUrl }).optional(),
-  publicUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
-})
+    baseUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')),
+    title: text.default('wirefeed'),
+    itemsPerFeed: z.int().min(1).max(1000).default(50),
+    retention: retentionSchema.optional(),
+    // The older spelling of retention.days, still read so configs written for it keep working.
+    retentionDays: z.int().min(1).optional(),
+    websub: z.strictObject({ hub: httpUrl }).optional(),
+    publicUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
+  })
   .refine((output) => output.retention === undefined || output.retentionDays === undefined, {
     error: 'give retention.days or retentionDays, not both (retentionDays is the older spelling of retention.days)',
     path: ['retentionDays'],

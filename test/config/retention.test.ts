@@ -50,7 +50,8 @@ describe('retention config', () => {
     {
       mistake: 'both spellings of the days',
       text: `${REGIONS}${sources()}${output('  retentionDays: 7\n  retention: { days: 7 }\n')}`,
-      expected: 'config: feeds.yaml:11: output.retentionDays: give retention.days or retentionDays, not both (retentionDays is the older spelling of retention.days)',
+      expected:
+        'config: feeds.yaml:11: output.retentionDays: give retention.days or retentionDays, not both (retentionDays is the older spelling of retention.days)',
     },
     {
       mistake: 'a cap of none',

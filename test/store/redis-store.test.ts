@@ -111,13 +111,12 @@ describe('RedisStore on Redis', () => {
     const fingerprints = (await keysOf(prefix)).filter((key) => /:(b|fs):/.test(key));
     expect(await store.pruneSources([{ sourceId: 'tass', since: new Date(0), keep: 0 }])).toBe(1);
     // Fingerprint groups are shared by a window's stories and expire with it; this story's entries are dead.
-    expect((await keysOf(prefix)).filter((key) => !fingerprints.includes(key)).map((key) => key.slice(tag.length)).sort()).toEqual([
-      'layout',
-      'source-change-count',
-      'source-changes',
-      'sources',
-      'versions',
-    ]);
+    expect(
+      (await keysOf(prefix))
+        .filter((key) => !fingerprints.includes(key))
+        .map((key) => key.slice(tag.length))
+        .sort(),
+    ).toEqual(['layout', 'source-change-count', 'source-changes', 'sources', 'versions']);
     expect(await store.findCandidates(['k1'], { now: NOW, hours: 72 })).toEqual([]);
     await store.close();
   });
