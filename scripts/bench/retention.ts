@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { parseConfig, type Config } from '../../src/config/index.ts';
 import { RedisStore, SqliteStore } from '../../src/store/index.ts';
 import { startRedisServer } from '../../test/support/redis-servers.ts';
-import { fmt, type BenchSection } from './measure.ts';
+import { fmt, median, type BenchSection } from './measure.ts';
 import { expireBySimulatedClock, simulate, sqliteMb, usedMemoryMb, type HourSample } from './retention-run.ts';
 
 const PREFIX = 'wirefeed-retention:';
@@ -42,22 +42,43 @@ function configOf(sources: number, cap: number): Config {
   return parseConfig(text, 'bench.yaml');
 }
 
-/** The last hour of each simulated day. */
-function daily(samples: HourSample[]): HourSample[] {
-  return samples.filter((sample) => sample.hour % 24 === 23);
+interface DaySample {
+  day: number;
+  /** At the day's end. */
+  stories: number;
+  /** Medians of the day's hourly samples, and the store's largest. */
+  storeMb: number;
+  storeMaxMb: number;
+  rssMb: number;
+}
+
+// Medians over a day's 24 samples: one sample a day catches whatever an allocator is doing then.
+function daily(samples: HourSample[]): DaySample[] {
+  const days = Math.floor(samples.length / 24);
+  return Array.from({ length: days }, (_, i) => {
+    const hours = samples.slice(i * 24, i * 24 + 24);
+    const store = hours.map((s) => s.storeMb);
+    return {
+      day: i + 1,
+      stories: (hours.at(-1) as HourSample).stories,
+      storeMb: median(store),
+      storeMaxMb: Math.max(...store),
+      rssMb: median(hours.map((s) => s.rssMb)),
+    };
+  });
 }
 
 function table(name: string, samples: HourSample[]): string {
   const days = daily(samples);
-  const rows = days.map((s) => `| ${(s.hour + 1) / 24} | ${fmt(s.stories)} | ${fmt(s.storeMb, 1)} | ${fmt(s.rssMb)} |`);
+  const rows = days.map((s) => `| ${s.day} | ${fmt(s.stories)} | ${fmt(s.storeMb, 1)} | ${fmt(s.storeMaxMb, 1)} | ${fmt(s.rssMb)} |`);
   const filled = days[FILLED_DAY - 1];
   const last = days.at(-1);
-  const ratio = (pick: (s: HourSample) => number) => (filled && last ? fmt(pick(last) / pick(filled), 2) : 'n/a');
+  const ratio = (pick: (s: DaySample) => number) => (filled && last ? fmt(pick(last) / pick(filled), 2) : 'n/a');
   return [
     `**${name}**`,
     '',
-    '| day | stories | store MB | RSS MB |',
-    '| ---: | ---: | ---: | ---: |',
+    '| day | stories at its end | store MB (median of the hours) | store MB (largest) | RSS MB (median) |',
+    '| ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     `Last day / day ${FILLED_DAY} (the first whole day with the window full): stories ${ratio((s) => s.stories)}, store ${ratio((s) => s.storeMb)}, RSS ${ratio((s) => s.rssMb)}.`,
@@ -113,8 +134,8 @@ export async function benchRetention(): Promise<BenchSection> {
     `\`pruneExpired\` at the simulated time. Retention is short so that it fills within the run: \`retention: { days: ${WINDOW_DAYS},`,
     `maxStoriesPerFeed: ${cap} }\`, a third of the sources with \`retentionDays: 1\`, dedupe's window 12 hours; every limit binds by the end`,
     `of day ${WINDOW_DAYS}. \`npm run bench -- retention --sources ${sources} --per-hour ${perHour} --days ${days}\`.`,
-    'Sampled after the last prune of each day: stories stored, Redis `used_memory` (a private redis-server) or the SQLite',
-    "file with its WAL, and this process's RSS. Redis expires fingerprint groups by its own clock, which the fake clock cannot",
+    'Sampled after each hourly prune, shown per day as the median of its 24 samples: stories stored, Redis `used_memory`',
+    "(a private redis-server) or the SQLite file with its WAL, and this process's RSS. Redis expires fingerprint groups by its own clock, which the fake clock cannot",
     'move, so after each simulated hour the bench deletes the groups whose PEXPIRETIME the simulated time has passed, as Redis',
     `would have. Redis ran first, then SQLite, in one process (RSS on SQLite starts from Redis's run). ${fmt(minutes, 1)} minutes of real time.`,
     '',
