@@ -5,12 +5,11 @@ import { mergeIncludes, type EntryOrigin, type FileIssue, type ReadText } from '
 import { formatPath, lineOf, type ConfigIssue } from './locate.ts';
 import { checkReferences } from './references.ts';
 import { resolveRegions } from './resolve-regions.ts';
-import { configSchema, type RawConfig } from './schema.ts';
+import { DEFAULT_RETENTION_DAYS, configSchema, type RawConfig } from './schema.ts';
 import type { Config } from './types.ts';
 import { readYaml, type YamlFile } from './yaml-file.ts';
 
 const DEFAULT_POLL_MINUTES = 15;
-const DEFAULT_RETENTION_DAYS = 14;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',

@@ -66,8 +66,11 @@ export const sourceSchema = z.strictObject({
   maxStories: z.int().min(1).optional(),
 });
 
+/** `output.retention.days` when neither it nor the older `output.retentionDays` is given. */
+export const DEFAULT_RETENTION_DAYS = 14;
+
 const retentionSchema = z.strictObject({
-  days: z.int().min(1).default(14),
+  days: z.int().min(1).default(DEFAULT_RETENTION_DAYS),
   maxStoriesPerFeed: z.int().min(1).optional(),
 });
 
