@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   startup: async () => (await import('./bench/startup.ts')).benchStartup,
   fetch: async () => (await import('./bench/fetch.ts')).benchFetch,
   soak: async () => (await import('./bench/soak.ts')).benchSoak,
+  retention: async () => (await import('./bench/retention.ts')).benchRetention,
 };
 
 // Section names, without the options some sections read themselves (`--feeds 1000`: a flag and its value).

@@ -5,7 +5,7 @@ import { mergeIncludes, type EntryOrigin, type FileIssue, type ReadText } from '
 import { formatPath, lineOf, type ConfigIssue } from './locate.ts';
 import { checkReferences } from './references.ts';
 import { resolveRegions } from './resolve-regions.ts';
-import { configSchema, type RawConfig } from './schema.ts';
+import { DEFAULT_RETENTION_DAYS, configSchema, type RawConfig } from './schema.ts';
 import type { Config } from './types.ts';
 import { readYaml, type YamlFile } from './yaml-file.ts';
 
@@ -59,11 +59,18 @@ function buildConfig(raw: RawConfig, file: string): Config {
       defaultCountries: source.default?.countries ?? [],
       defaultRegions: source.default?.regions ?? [],
       pollIntervalMinutes: source.pollMinutes ?? DEFAULT_POLL_MINUTES,
+      ...(source.retentionDays === undefined ? {} : { retentionDays: source.retentionDays }),
+      ...(source.maxStories === undefined ? {} : { maxStories: source.maxStories }),
     })),
-    output: raw.output,
+    output: outputOf(raw.output),
     fetch: raw.fetch,
     dedupe: raw.dedupe,
   };
+}
+
+// retentionDays, the older spelling, becomes retention.days; the schema refused giving both.
+function outputOf({ retention, retentionDays, ...output }: RawConfig['output']): Config['output'] {
+  return { ...output, retention: retention ?? { days: retentionDays ?? DEFAULT_RETENTION_DAYS } };
 }
 
 // Messages for a newsroom editor rather than zod's "expected string, received undefined".

@@ -61,16 +61,34 @@ export const sourceSchema = z.strictObject({
     .min(1)
     .max(24 * 60)
     .optional(),
+  // This source's own retention of the stories it started (see output.retention).
+  retentionDays: z.int().min(1).optional(),
+  maxStories: z.int().min(1).optional(),
 });
 
-const outputSchema = z.strictObject({
-  baseUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')),
-  title: text.default('wirefeed'),
-  itemsPerFeed: z.int().min(1).max(1000).default(50),
-  retentionDays: z.int().min(1).default(14),
-  websub: z.strictObject({ hub: httpUrl }).optional(),
-  publicUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
+/** `output.retention.days` when neither it nor the older `output.retentionDays` is given. */
+export const DEFAULT_RETENTION_DAYS = 14;
+
+const retentionSchema = z.strictObject({
+  days: z.int().min(1).default(DEFAULT_RETENTION_DAYS),
+  maxStoriesPerFeed: z.int().min(1).optional(),
 });
+
+const outputSchema = z
+  .strictObject({
+    baseUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')),
+    title: text.default('wirefeed'),
+    itemsPerFeed: z.int().min(1).max(1000).default(50),
+    retention: retentionSchema.optional(),
+    // The older spelling of retention.days, still read so configs written for it keep working.
+    retentionDays: z.int().min(1).optional(),
+    websub: z.strictObject({ hub: httpUrl }).optional(),
+    publicUrl: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
+  })
+  .refine((output) => output.retention === undefined || output.retentionDays === undefined, {
+    error: 'give retention.days or retentionDays, not both (retentionDays is the older spelling of retention.days)',
+    path: ['retentionDays'],
+  });
 
 const fetchSchema = z.strictObject({
   timeoutMs: z.int().min(100).default(15_000),

@@ -8,14 +8,24 @@ export interface OutputConfig {
   title: string;
   /** Stories per served feed. */
   itemsPerFeed: number;
-  /** Stories older than this (by first seen) are dropped from the store. */
-  retentionDays: number;
+  /** How long stories are kept, and how many of each source's (see RetentionConfig). */
+  retention: RetentionConfig;
   /** WebSub publishing: the hub every feed names, told by the worker when a feed changes. */
   websub?: WebSubConfig;
   /** Where hubs can reach this service (WebSub subscriber callbacks); unset means no subscribing. */
   publicUrl?: string;
   /** A line the home page shows above everything (set by `start --demo`; not a key of the file). */
   notice?: string;
+}
+
+/**
+ * `output.retention`: a story is kept `days` after it was first seen, and among the `maxStoriesPerFeed`
+ * newest (by first seen) of the stories its source started; a source entry may set its own of either.
+ */
+export interface RetentionConfig {
+  days: number;
+  /** Unset: no cap on the count. */
+  maxStoriesPerFeed?: number;
 }
 
 /** `output.websub`: the WebSub hub of the served feeds. */

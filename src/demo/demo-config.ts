@@ -25,7 +25,7 @@ export function demoConfig(config: Config, feeds: readonly DemoFeed[], feedsBase
     output: {
       ...output,
       title: `${output.title} demo`,
-      retentionDays: Math.max(output.retentionDays, DEMO_RETENTION_DAYS),
+      retention: { ...output.retention, days: Math.max(output.retention.days, DEMO_RETENTION_DAYS) },
       notice:
         'This is the demo: sample feeds served by this process from files shipped with wirefeed, not live news. To run for real, stop it and run `npm start` (or `wirefeed start`), which polls the sources of config/feeds.yaml.',
     },

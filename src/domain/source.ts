@@ -11,6 +11,10 @@ export interface Source {
   defaultRegions: string[];
   /** How often the worker polls this source. */
   pollIntervalMinutes: number;
+  /** This source's own `output.retention.days` for the stories it started. */
+  retentionDays?: number;
+  /** This source's own `output.retention.maxStoriesPerFeed`. */
+  maxStories?: number;
 }
 
 /** What the worker remembers about a source between polls. */

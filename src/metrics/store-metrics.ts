@@ -15,6 +15,7 @@ const OPERATIONS = new Set<string>([
   'listSourceStates',
   'sourceStatesSince',
   'prune',
+  'pruneSources',
   'forgetSources',
   'markPolled',
   'lastPolled',

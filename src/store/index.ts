@@ -14,6 +14,7 @@ export type {
   SourceFiling,
   FilingOutcome,
   StateChanges,
+  SourceRetention,
 } from './store.ts';
 export { RedisStore, type RedisStoreOptions } from './redis/redis-store.ts';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';

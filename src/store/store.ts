@@ -143,6 +143,15 @@ export interface StateChanges {
   cursor: string;
 }
 
+/** What a source keeps of the stories it started (Store.pruneSources). */
+export interface SourceRetention {
+  sourceId: string;
+  /** Stories first seen before this go. */
+  since: Date;
+  /** Unset: no cap on the count. */
+  keep?: number;
+}
+
 /**
  * Where stories and source state live. Speaks the domain, never raw storage commands.
  * Implementations: RedisStore (production, also on Redis Cluster) and SqliteStore (no Redis
@@ -177,6 +186,12 @@ export interface Store extends DedupeLookup {
    * the time of the call when left out). Returns how many were removed.
    */
   prune(cutoff: Date, now?: Date): Promise<number>;
+  /**
+   * Removes, of the stories each source started (its item is the story's first), those first seen
+   * before `since` and those beyond the `keep` newest by first seen, as prune removes a story; a
+   * copy never counts for its own source. Bumps feeds at `now` as prune does; returns how many.
+   */
+  pruneSources(limits: SourceRetention[], now?: Date): Promise<number>;
   /** Removes the states of sources no longer configured; returns how many. */
   forgetSources(keep: string[]): Promise<number>;
   /** Notes that a worker completed a poll at `at` (the latest time noted stays), for the readiness of every process. */

@@ -3,8 +3,12 @@ import { ingestSource, type IngestDeps, type PollContext, type SourceReport } fr
 import { createInTurn } from './in-turn.ts';
 import { dueSources, statesById } from './due.ts';
 import { mapWithLimit } from './pool.ts';
+import { pruneExpired } from './retention.ts';
 import type { Advertised } from './websub-decide.ts';
 import { maintainSubscription, maintainSubscriptions } from './websub-subscribe.ts';
+
+// Housekeeping lives in retention.ts; the dispatchers import it from here.
+export { pruneExpired };
 
 /** Which sources a cycle polls: all of them, only those due now, or those named. */
 export type CycleScope = 'all' | 'due' | { sources: string[] };
@@ -61,14 +65,4 @@ export async function pollLogged(source: Source, deps: IngestDeps, context: Poll
 
 function advertisedBy(reports: SourceReport[]): Map<string, Advertised> {
   return new Map(reports.flatMap((report) => (report.advertised ? [[report.sourceId, report.advertised] as const] : [])));
-}
-
-/** Drops stories past retention and the state of sources no longer configured; idempotent. */
-export async function pruneExpired(deps: IngestDeps): Promise<void> {
-  const cutoff = new Date(deps.now().getTime() - deps.config.output.retentionDays * 86_400_000);
-  const removed = await deps.store.prune(cutoff, deps.now());
-  if (removed > 0) deps.logger.info({ removed }, 'pruned expired stories');
-  // The state of a source taken out of the config is of no use to anyone.
-  const forgotten = await deps.store.forgetSources(deps.config.sources.map((source) => source.id));
-  if (forgotten > 0) deps.logger.info({ forgotten }, 'forgot removed sources');
 }

@@ -44,7 +44,7 @@ output:
       baseUrl: 'https://feeds.example.org/wire',
       title: 'wirefeed',
       itemsPerFeed: 50,
-      retentionDays: 14,
+      retention: { days: 14 },
     });
     expect(config.fetch).toEqual({
       timeoutMs: 15_000,

@@ -62,7 +62,7 @@ describe('shipped config/feeds.yaml', () => {
   });
 
   it('fills output, fetch and dedupe', () => {
-    expect(config.output).toEqual({ baseUrl: 'http://localhost:8080', title: 'wirefeed', itemsPerFeed: 50, retentionDays: 14 });
+    expect(config.output).toEqual({ baseUrl: 'http://localhost:8080', title: 'wirefeed', itemsPerFeed: 50, retention: { days: 14 } });
     expect(config.fetch).toEqual({
       timeoutMs: 15_000,
       maxBytes: 10 * 1024 * 1024,

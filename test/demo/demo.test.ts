@@ -16,7 +16,7 @@ describe('demoConfig', () => {
     expect(demo.sources.map((source) => source.url)).toEqual(DEMO_FEEDS.map((feed) => `http://127.0.0.1:4321/${feed.file}`));
     expect(demo.fetch).toMatchObject({ allowPrivateNetworks: false, allowedNetworks: ['127.0.0.1/32'], hostSpacingMs: 0 });
     expect(demo.output.publicUrl).toBeUndefined();
-    expect(demo.output.retentionDays).toBeGreaterThanOrEqual(3650);
+    expect(demo.output.retention.days).toBeGreaterThanOrEqual(3650);
     expect(demo.output.notice).toContain('npm start');
   });
 });

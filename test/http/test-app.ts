@@ -35,7 +35,7 @@ export function testConfig(baseUrl = 'http://feeds.example.test'): Config {
       defaultRegions: [],
       pollIntervalMinutes: 10,
     })),
-    output: { baseUrl, title: 'wirefeed', itemsPerFeed: 2, retentionDays: 30 },
+    output: { baseUrl, title: 'wirefeed', itemsPerFeed: 2, retention: { days: 30 } },
     // Every fixture is on one loopback host: no per-host spacing, or tests would poll one a second.
     fetch: { ...fetchDefaults(), timeoutMs: 10_000, maxBytes: 5_000_000, concurrency: 4, perHost: 4, hostSpacingMs: 0, allowPrivateNetworks: true },
     dedupe: { windowHours: 48 },

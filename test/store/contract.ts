@@ -11,6 +11,7 @@ import { describeListing } from './contract-listing.ts';
 import { describePaging } from './contract-paging.ts';
 import { describeVersions } from './contract-versions.ts';
 import { describePrune } from './contract-prune.ts';
+import { describePruneSources } from './contract-prune-sources.ts';
 import { describeMarks } from './contract-marks.ts';
 
 /** A fresh, empty store and how to dispose of it. */
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describePaging(current);
     describeVersions(current);
     describePrune(current);
+    describePruneSources(current);
     describeMarks(current);
 
     describe('stats, failures and close', () => {

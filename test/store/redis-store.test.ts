@@ -60,6 +60,7 @@ describe('RedisStore on Redis', () => {
       [
         'ids:#',
         'layout',
+        'o:tass',
         'seen',
         'seen:#',
         'source-change-count',
@@ -98,6 +99,25 @@ describe('RedisStore on Redis', () => {
       'sources',
       'versions',
     ]);
+    await store.close();
+  });
+
+  it("pruneSources, like prune, leaves none of a removed story behind, its source's started set included", async () => {
+    const prefix = newPrefix();
+    const store = new RedisStore({ redis: new Redis(REDIS_URL), prefix });
+    const tag = `{${prefix.slice(0, -1)}}:`;
+    const story = makeStory({ id: 'a', countries: ['CH', 'FR'] });
+    await fileAll(store, filing([newEntry(story, { identityKeys: ['url:a', 'guid:a'], bandKeys: ['k1'] }), copyEntry('a', makeCopy('b', 'ap'), ['url:b'])]));
+    const fingerprints = (await keysOf(prefix)).filter((key) => /:(b|fs):/.test(key));
+    expect(await store.pruneSources([{ sourceId: 'tass', since: new Date(0), keep: 0 }])).toBe(1);
+    // Fingerprint groups are shared by a window's stories and expire with it; this story's entries are dead.
+    expect(
+      (await keysOf(prefix))
+        .filter((key) => !fingerprints.includes(key))
+        .map((key) => key.slice(tag.length))
+        .sort(),
+    ).toEqual(['layout', 'source-change-count', 'source-changes', 'sources', 'versions']);
+    expect(await store.findCandidates(['k1'], { now: NOW, hours: 72 })).toEqual([]);
     await store.close();
   });
 

@@ -98,6 +98,8 @@ export interface RedisKeys {
   seen(hour: number): string;
   /** Sorted set: the hours that have a first-seen list, scored by themselves. */
   seenDirectory: string;
+  /** Sorted set: ids of the stories a source started, scored by first seen ms (its retention walks it). */
+  started(sourceId: string): string;
   /** Hash: near-duplicate band key → story id, one shard of the fingerprints filed in an epoch. */
   bands(epoch: number, shard: number): string;
   /** Hash: signatureField(story id) → fingerprint signature, one shard of an epoch. */
@@ -167,6 +169,7 @@ export function createKeys(prefix: string = DEFAULT_PREFIX): RedisKeys {
     indexDirectory: (ref) => `${base}xd:${index(ref)}`,
     seen: (hour) => `${base}seen:${hour}`,
     seenDirectory: `${base}seen`,
+    started: (sourceId) => `${base}o:${sourceId}`,
     bands: (epoch, shard) => `${base}b:${epoch}:${shard}`,
     signatures: (epoch, shard) => `${base}fs:${epoch}:${shard}`,
     layout: `${base}layout`,

@@ -11,7 +11,8 @@ import { KEEP_SUBSCRIPTION_LUA, RECORD_LUA } from './redis-lua.ts';
  * stored state's websub (the state JSON then has none), then each entry:
  * - 'n', id, record, published score, seen list key, seen hour, item claim, n identity claims,
  *   n index entries × (bucket key, directory key, day, score in the bucket), n bands × (this epoch's key, last
- *   epoch's key, band field, band key, holder dedupe saw or ''), signature key, signature field, signature;
+ *   epoch's key, band field, band key, holder dedupe saw or ''), signature key, signature field, signature,
+ *   the key of the stories its source started, first seen ms;
  * - 'c', story id, copy tail entry, published dedupe read ('' if filed by this filing), item
  *   claim, n identity claims, source bucket key, directory key, day, score in the bucket.
  * A claim is (bucket key, 10-byte digest: its field in the bucket is the last 8); an item claim adds
@@ -53,6 +54,7 @@ for i = 1, tonumber(ARGV[5]) do
     e.bands = {}
     for j = 1, num() do e.bands[j] = { cur = num(), prev = num(), band = arg(), text = arg(), seen = arg() } end
     e.sig, e.sigField, e.signature = num(), arg(), arg()
+    e.started, e.firstSeen = num(), arg()
   else
     e.story, e.tail, e.published = arg(), arg(), arg()
     e.item = itemClaim()
@@ -137,6 +139,7 @@ for _, e in ipairs(entries) do
       listOnce(x.dir, x.n)
     end
     redis.call('RPUSH', KEYS[e.seen], e.id)
+    redis.call('ZADD', KEYS[e.started], e.firstSeen, e.id)
     listOnce(4, e.hour)
     -- A band key stays with its first live holder, in either group: the story dedupe saw, or an
     -- earlier entry of this filing; a holder gone or expired is replaced.

@@ -106,6 +106,7 @@ function newArgs(
     args.push(list.index(groups.bandKey(band, 0)), list.index(groups.bandKey(band, -1)), bandField(band), band, entry.bandHolders[i] ?? '');
   });
   args.push(list.index(groups.signatureKey(story.id)), signatureField(story.id), Buffer.from(fingerprint.signature));
+  args.push(list.index(keys.started(story.item.sourceId)), scores.firstSeen);
   return args;
 }
 

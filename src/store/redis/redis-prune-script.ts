@@ -8,7 +8,7 @@ import { RECORD_LUA } from './redis-lua.ts';
  *
  * KEYS: records, versions, the hour's seen list, seen directory, then the keys victims refer to.
  * ARGV: now ms, hour, victim count, then per victim: id, record length read (-1: no record, only
- * its list entry is left), n index bucket keys, n claims × (bucket key, field); then the days the
+ * its list entry is left), the key of its source's started stories (0: none known), n index bucket keys, n claims × (bucket key, field); then the days the
  * victims were in: n × (directory key, day, m bucket keys of that day). Replies { removed, skipped }.
  */
 export const PRUNE_STORIES =
@@ -19,7 +19,7 @@ local function arg() a = a + 1 return ARGV[a] end
 local function num() return tonumber(arg()) end
 local removed, skipped, fields = 0, 0, {}
 for i = 1, tonumber(ARGV[3]) do
-  local id, length = arg(), num()
+  local id, length, started = arg(), num(), num()
   local index, claims = {}, {}
   for j = 1, num() do index[j] = num() end
   for j = 1, num() do claims[j] = { num(), arg() } end
@@ -34,6 +34,7 @@ for i = 1, tonumber(ARGV[3]) do
     for _, c in ipairs(claims) do
       if redis.call('HGET', KEYS[c[1]], c[2]) == id then redis.call('HDEL', KEYS[c[1]], c[2]) end
     end
+    if started > 0 then redis.call('ZREM', KEYS[started], id) end
     redis.call('LREM', KEYS[3], 1, id)
   else
     skipped = skipped + 1

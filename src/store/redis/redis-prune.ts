@@ -24,22 +24,42 @@ export async function pruneStories(redis: RedisClient, keys: RedisKeys, cutoff: 
       .slice(0, BATCH);
     // An hour whose remaining stories are all kept is the cutoff's: nothing older is left.
     if (ids.length > 0 && victims.length === 0) return removed;
-    const list = new KeyList(keys.records, keys.versions, keys.seen(hour), keys.seenDirectory);
-    const days = new Map<string, ScriptArg[]>();
-    const args: ScriptArg[] = [now, hour, victims.length, ...victims.flatMap((victim) => victimArgs(victim, list, keys, days))];
-    args.push(days.size, ...[...days.values()].flat());
-    const [count] = (await runScript(redis, PRUNE_STORIES, list.keys, args)) as [number, number];
-    removed += count;
+    removed += (await removeStories(redis, keys, hour, victims, now)).removed;
   }
+}
+
+/** A story to remove: its id and record as read (null: only its first-seen list entry is left). */
+export interface Victim {
+  id: string;
+  record: Buffer | null;
+  /** The source that started it, when the caller knows (a record names its own). */
+  startedBy?: string;
+}
+
+/** Removes stories first seen in one hour, as PRUNE_STORIES does; replies what it removed and skipped. */
+export async function removeStories(
+  redis: RedisClient,
+  keys: RedisKeys,
+  hour: number,
+  victims: Victim[],
+  now: number,
+): Promise<{ removed: number; skipped: number }> {
+  const list = new KeyList(keys.records, keys.versions, keys.seen(hour), keys.seenDirectory);
+  const days = new Map<string, ScriptArg[]>();
+  const args: ScriptArg[] = [now, hour, victims.length, ...victims.flatMap((victim) => victimArgs(victim, list, keys, days))];
+  args.push(days.size, ...[...days.values()].flat());
+  const [removed, skipped] = (await runScript(redis, PRUNE_STORIES, list.keys, args)) as [number, number];
+  return { removed, skipped };
 }
 
 // A victim's index buckets and claims; the days it was in go to `days`, once each (directory key,
 // day, then the keys of all that day's buckets), for the script to drop the days left empty.
-function victimArgs({ id, record }: { id: string; record: Buffer | null }, list: KeyList, keys: RedisKeys, days: Map<string, ScriptArg[]>): ScriptArg[] {
-  if (record === null) return [id, -1, 0, 0];
+function victimArgs({ id, record, startedBy }: Victim, list: KeyList, keys: RedisKeys, days: Map<string, ScriptArg[]>): ScriptArg[] {
+  if (record === null) return [id, -1, startedBy === undefined ? 0 : list.index(keys.started(startedBy)), 0, 0];
   const { head } = decodeRecord(id, record);
   const indexes = indexesOf(head.regions, head.countries, head.sourceIds);
-  const args: ScriptArg[] = [id, record.length, indexes.length];
+  // The first of a record's sources is its story's own (the copies' follow).
+  const args: ScriptArg[] = [id, record.length, list.index(keys.started(head.sourceIds[0] as string)), indexes.length];
   const day = dayOf(head.published);
   for (const index of indexes) {
     args.push(list.index(keys.indexBucket(index, bucketOf(index, head.published))));

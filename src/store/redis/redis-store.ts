@@ -7,6 +7,7 @@ import type {
   FingerprintWindow,
   Reporters,
   SourceFiling,
+  SourceRetention,
   StateChanges,
   Store,
   StoryPage,
@@ -22,6 +23,7 @@ import { listStories } from './redis-listing.ts';
 import { FIND_HOLDERS, STATS } from './redis-lookup-scripts.ts';
 import { MARK_LATER } from './redis-marks.ts';
 import { pruneStories } from './redis-prune.ts';
+import { pruneSourceStories } from './redis-prune-sources.ts';
 import { decodeRecord, recordHolderOf } from './redis-record.ts';
 import { KeyList, runScript, type RedisClient } from './redis-scripts.ts';
 
@@ -141,6 +143,10 @@ export class RedisStore implements Store {
 
   prune(cutoff: Date, now?: Date): Promise<number> {
     return this.run('prune', () => pruneStories(this.redis, this.keys, cutoff, (now ?? new Date()).getTime()));
+  }
+
+  pruneSources(limits: SourceRetention[], now?: Date): Promise<number> {
+    return this.run('prune sources', () => pruneSourceStories(this.redis, this.keys, limits, (now ?? new Date()).getTime()));
   }
 
   async markPolled(at: Date): Promise<void> {

@@ -69,11 +69,15 @@ ALTER TABLE source_states ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX source_states_changed ON source_states (changed);
 `;
 
+// What each source started, oldest first, for the per-source retention (pruneSources).
+const V4 = `CREATE INDEX stories_by_source ON stories (source_id, first_seen, id);`;
+
 /** Every schema step, in order; a file records the last it has in `PRAGMA user_version`. */
 const MIGRATIONS: Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
   { version: 3, sql: V3 },
+  { version: 4, sql: V4 },
 ];
 
 /** The schema version this code writes. */

@@ -8,6 +8,7 @@ import type {
   FingerprintWindow,
   Reporters,
   SourceFiling,
+  SourceRetention,
   StateChanges,
   Store,
   StoryPage,
@@ -22,6 +23,7 @@ import { listStories } from './listing.ts';
 import { findHolders } from './identities.ts';
 import { findReporters } from './lookups.ts';
 import { pruneStories } from './prune.ts';
+import { pruneSourceStories } from './prune-sources.ts';
 import { readMark, writeMark } from './marks.ts';
 import { forgetSources, readSourceState, readSourceStates, readSourceStatesSince } from './source-states.ts';
 import { readStories } from './story-rows.ts';
@@ -111,6 +113,10 @@ export class SqliteStore implements Store {
 
   async prune(cutoff: Date, now?: Date): Promise<number> {
     return this.run('pruning stories', () => pruneStories(this.conn, cutoff.getTime(), () => (now ?? new Date()).getTime()));
+  }
+
+  async pruneSources(limits: SourceRetention[], now?: Date): Promise<number> {
+    return this.run('pruning sources', () => pruneSourceStories(this.conn, limits, () => (now ?? new Date()).getTime()));
   }
 
   async forgetSources(keep: string[]): Promise<number> {
