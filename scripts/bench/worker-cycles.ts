@@ -8,6 +8,7 @@ import type { SourceState } from '../../src/domain/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { BIN } from '../../test/support/run-cli.ts';
 import type { FarmProcess } from './farm-runner.ts';
+import { cpuMs } from './serve-load.ts';
 
 /** One cycle: wall from the moment every source fell due until every one was filed, the workers' CPU meanwhile. */
 export interface CycleRun {
@@ -25,14 +26,8 @@ export interface WorkerCycles {
   stop(): Promise<void>;
 }
 
-const TICKS_PER_SECOND = 100;
 // States are filed in slices: one store write each, so making 30,000 sources due takes a moment.
 const SLICE = 500;
-
-async function procCpuMs(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-}
 
 async function peakRssMb(pid: number): Promise<number> {
   const kb = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -96,14 +91,14 @@ export async function startWorkerCycles(
       if (Date.now() >= since) throw new Error('bench: filing the states took longer than planned: sources fell due while filed');
       await new Promise((resolve) => setTimeout(resolve, since - Date.now()));
       await farm.resetTotals();
-      const before = await Promise.all(pids.map(procCpuMs));
+      const before = await Promise.all(pids.map(cpuMs));
       const t0 = performance.now();
       const filed = (state: SourceState) => Date.parse(state.lastFetchedAt ?? '') >= since;
       // The farm is asked first (cheap): reading every state while the workers file would load the store.
       await waitFor(async () => (await farm.totals()).requests >= sourceIds.length, 1_800_000);
       await waitFor(async () => (await store.listSourceStates()).every(filed), 600_000);
       const wallMs = performance.now() - t0;
-      const after = await Promise.all(pids.map(procCpuMs));
+      const after = await Promise.all(pids.map(cpuMs));
       const maxRssMb = Math.max(...(await Promise.all(pids.map(peakRssMb))));
       const { requests } = await farm.totals();
       return { wallMs, cpuMs: after.reduce((sum, ms, i) => sum + ms - (before[i] as number), 0), maxRssMb, requests };
